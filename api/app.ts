@@ -1,0 +1,40 @@
+/** The HTTP API, built without listening so tests and the launcher can host it. */
+import express from 'express';
+import type { Client } from '@temporalio/client';
+import type { PolicyConfig } from '../policy/config.js';
+import type { Db } from '../prisma/client.js';
+import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/sessions.js';
+import { caseRoutes } from './cases/routes.js';
+import { DomainError, errorHandler } from './errors.js';
+import { healthRoute } from './health.js';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  config: PolicyConfig;
+  sessionTtlHours: number;
+  decisionTimeoutMs: number;
+  taskQueue?: string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+
+  app.get('/healthz', healthRoute(deps.db, deps.temporal));
+  app.use('/api/auth', authRoutes(deps.db, deps.sessionTtlHours));
+
+  const api = express.Router();
+  api.use(authenticate(deps.db));
+  api.post('/auth/logout', logoutRoute(deps.db));
+  api.get('/me', (_req, res) => {
+    res.json(currentOfficial(res));
+  });
+  api.use(caseRoutes(deps));
+  app.use('/api', api);
+
+  app.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));
+  app.use(errorHandler);
+  return app;
+}

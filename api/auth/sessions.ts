@@ -1,0 +1,71 @@
+/** Login sessions: an opaque bearer token, stored only as its SHA-256 hash. */
+import { createHash, randomBytes } from 'node:crypto';
+import { Router, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../prisma/client.js';
+import { DomainError } from '../errors.js';
+import { verifyPassword } from './password.js';
+
+export interface CurrentOfficial {
+  id: string;
+  login: string;
+  displayName: string;
+  roles: ('OFFICIAL' | 'SCHEDULER' | 'ADMIN')[];
+  unitId: string | null;
+  unitCode: string | null;
+  schoolId: string | null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function currentOfficial(res: Response): CurrentOfficial {
+  const official = res.locals.official as CurrentOfficial | undefined;
+  if (!official) throw new DomainError('UNAUTHENTICATED');
+  return official;
+}
+
+export function authenticate(db: Db): RequestHandler {
+  return async (req, res, next) => {
+    const token = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!token) throw new DomainError('UNAUTHENTICATED');
+    const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { official: { include: { unit: true } } } });
+    if (!session || session.expiresAt <= new Date() || !session.official.active) throw new DomainError('UNAUTHENTICATED');
+    const { official } = session;
+    res.locals.official = {
+      id: official.id,
+      login: official.login,
+      displayName: official.displayName,
+      roles: official.roles,
+      unitId: official.unitId,
+      unitCode: official.unit?.code ?? null,
+      schoolId: official.schoolId,
+    } satisfies CurrentOfficial;
+    next();
+  };
+}
+
+const loginBody = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+
+export function authRoutes(db: Db, sessionTtlHours: number): Router {
+  const router = Router();
+  router.post('/login', async (req, res) => {
+    const { login, password } = loginBody.parse(req.body);
+    const official = await db.official.findUnique({ where: { login } });
+    if (!official || !official.active || !(await verifyPassword(password, official.passwordHash))) {
+      throw new DomainError('INVALID_CREDENTIALS');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + sessionTtlHours * 3_600_000);
+    await db.session.create({ data: { tokenHash: hashToken(token), officialId: official.id, expiresAt } });
+    res.json({ token, expiresAt: expiresAt.toISOString(), official: { id: official.id, login: official.login, displayName: official.displayName, roles: official.roles } });
+  });
+  return router;
+}
+
+export function logoutRoute(db: Db): RequestHandler {
+  return async (req, res) => {
+    const token = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+    await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+    res.status(204).end();
+  };
+}

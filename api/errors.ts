@@ -1,0 +1,58 @@
+/** Typed domain errors and their one mapping to HTTP: `{ error: { code, message } }`, zh-CN first. */
+import type { ErrorRequestHandler, Request } from 'express';
+import { ZodError } from 'zod';
+
+const catalogue = {
+  UNAUTHENTICATED: { status: 401, zh: '请先登录。', en: 'Please log in.' },
+  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误。', en: 'Wrong login or password.' },
+  FORBIDDEN: { status: 403, zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  NOT_ASSIGNED: { status: 403, zh: '此审批环节未分派给您或您的单位。', en: 'This step is not routed to you or your unit.' },
+  NOT_FOUND: { status: 404, zh: '未找到该记录。', en: 'Not found.' },
+  VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求。', en: 'The request is invalid.' },
+  MALFORMED_JSON: { status: 400, zh: '请求正文不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  COMMENT_REQUIRED: { status: 400, zh: '驳回时必须填写意见。', en: 'A rejection needs a comment.' },
+  CASE_CLOSED: { status: 409, zh: '该事项已办结。', en: 'The case is closed.' },
+  STEP_NOT_OPEN: { status: 409, zh: '该环节当前不在待审批状态。', en: 'This step is not waiting for a decision.' },
+  SCHOOL_NOT_IN_GROUP: { status: 422, zh: '该学校未加入教育集团，无法发起此类事项。', en: 'The school belongs to no education group, so this case cannot start.' },
+  ROUTE_UNRESOLVED: { status: 422, zh: '无法确定审批单位，请检查组织数据。', en: 'No approver could be found for a step; check the organisation data.' },
+  WORKER_UNAVAILABLE: { status: 503, zh: '流程服务暂时无法处理，请稍后用同一请求编号重试；本次操作未生效。', en: 'The workflow service cannot process this now; retry later with the same request id. Nothing was applied.' },
+  TEMPORAL_UNAVAILABLE: { status: 503, zh: '流程引擎暂时不可用，请稍后重试；本次操作未生效。', en: 'The workflow engine is unavailable; try again later. Nothing was applied.' },
+  INTERNAL: { status: 500, zh: '服务器内部错误。', en: 'Internal server error.' },
+} as const;
+
+export type ErrorCode = keyof typeof catalogue;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(catalogue[code].en);
+  }
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return value in catalogue;
+}
+
+export function prefersEnglish(req: Request): boolean {
+  return req.acceptsLanguages('zh-CN', 'zh', 'en') === 'en';
+}
+
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  const domain = toDomainError(err);
+  if (domain.code === 'INTERNAL') console.error(err);
+  const entry = catalogue[domain.code];
+  res.status(entry.status).json({
+    error: { code: domain.code, message: prefersEnglish(req) ? entry.en : entry.zh, ...(domain.details ? { details: domain.details } : {}) },
+  });
+};
+
+function toDomainError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  if (err instanceof ZodError) {
+    return new DomainError('VALIDATION_FAILED', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  if (err instanceof SyntaxError && 'body' in err) return new DomainError('MALFORMED_JSON');
+  return new DomainError('INTERNAL');
+}

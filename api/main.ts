@@ -1,0 +1,33 @@
+/** Production API process: TEMPORAL_ADDRESS and DATABASE_URL point at real servers. */
+import { Client, Connection } from '@temporalio/client';
+import { loadEnv, requireEnv } from '../config/env.js';
+import { policyConfig } from '../policy/config.js';
+import { createDb } from '../prisma/client.js';
+import { createApp } from './app.js';
+
+const env = requireEnv(loadEnv(), 'TEMPORAL_ADDRESS', 'DATABASE_URL');
+const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+const db = createDb(env.DATABASE_URL);
+const app = createApp({
+  db,
+  temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+  config: policyConfig,
+  sessionTtlHours: env.SESSION_TTL_HOURS,
+  decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
+});
+const server = app.listen(env.PORT, () => console.log(`API listening on :${env.PORT}`));
+
+async function shutdown(): Promise<void> {
+  // Stop accepting requests, let in-flight ones finish, then release connections.
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await db.$disconnect();
+  await connection.close();
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    shutdown().catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+  });
+}

@@ -1,0 +1,21 @@
+/** Translates what the Temporal client throws into the API's domain errors. */
+import { isGrpcServiceError, WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, isErrorCode } from './errors.js';
+
+// gRPC status codes (grpc/status.proto).
+const GrpcStatus = { CANCELLED: 1, DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILABLE: 14 } as const;
+
+export function toDomainError(err: unknown): unknown {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && isErrorCode(err.cause.type)) {
+    return new DomainError(err.cause.type);
+  }
+  if (err instanceof WorkflowNotFoundError) return new DomainError('CASE_CLOSED');
+  const grpc = isGrpcServiceError(err) ? err : isGrpcServiceError((err as { cause?: unknown })?.cause) ? (err as { cause: unknown }).cause : undefined;
+  if (grpc && isGrpcServiceError(grpc)) {
+    if (grpc.code === GrpcStatus.DEADLINE_EXCEEDED || grpc.code === GrpcStatus.CANCELLED) return new DomainError('WORKER_UNAVAILABLE');
+    if (grpc.code === GrpcStatus.UNAVAILABLE) return new DomainError('TEMPORAL_UNAVAILABLE');
+    if (grpc.code === GrpcStatus.NOT_FOUND) return new DomainError('CASE_CLOSED');
+  }
+  return err;
+}

@@ -1,0 +1,49 @@
+/** Configuration comes only from environment variables, checked once at start-up. */
+import { z } from 'zod';
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), { message: `must be a URL starting with ${protocols.join(' or ')}` })
+    .optional();
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+export const envSchema = z.object({
+  TEMPORAL_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+:\d+$/, 'must be host:port, e.g. localhost:7233')
+    .optional(),
+  TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  PORT: port(3000),
+  TEMPORAL_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  DECISION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Production processes (worker, API) run against real servers only. */
+export function requireEnv<K extends keyof Env>(env: Env, ...keys: K[]): Env & Required<Pick<Env, K>> {
+  const missing = keys.filter((k) => env[k] === undefined);
+  if (missing.length > 0) throw new EnvError(`Missing configuration: ${missing.join(', ')} must be set.`);
+  return env as Env & Required<Pick<Env, K>>;
+}

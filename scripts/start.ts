@@ -1,0 +1,104 @@
+/**
+ * `npm start`: the whole product on one machine with nothing installed — a Temporal dev server and
+ * an embedded PostgreSQL (both persisted under DATA_DIR) unless TEMPORAL_ADDRESS / DATABASE_URL
+ * name real ones, migrations, demo data, the worker and the API. Ctrl-C stops all of it.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app.js';
+import { EnvError, loadEnv } from '../config/env.js';
+import { policyConfig } from '../policy/config.js';
+import { createDb } from '../prisma/client.js';
+import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
+import { createCaseWorker } from '../worker/worker.js';
+import { startDevTemporal } from './dev-temporal.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { runPrisma } from './prisma.js';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+const step = (message: string) => console.log(`▸ ${message}`);
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const dataDir = path.resolve(env.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+
+  let temporalAddress = env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    step('starting the Temporal dev server…');
+    const temporal = await startDevTemporal({ dbFilename: path.join(dataDir, 'temporal.db'), port: env.TEMPORAL_PORT, uiPort: env.TEMPORAL_UI_PORT, namespace: env.TEMPORAL_NAMESPACE });
+    cleanups.unshift(() => temporal.stop());
+    temporalAddress = temporal.address;
+  }
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    step('starting the embedded PostgreSQL (PGlite)…');
+    const pg = await startEmbeddedPostgres(path.join(dataDir, 'pglite'));
+    cleanups.unshift(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  step('applying database migrations…');
+  await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+  const db = createDb(databaseUrl);
+  cleanups.unshift(() => db.$disconnect());
+  step('loading demo data…');
+  const logins = await seedDemo(db);
+
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+  cleanups.unshift(() => nativeConnection.close());
+  const worker = await createCaseWorker({ connection: nativeConnection, namespace: env.TEMPORAL_NAMESPACE, db, config: policyConfig });
+  const workerRun = worker.run();
+  cleanups.unshift(async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun;
+  });
+
+  const connection = await Connection.connect({ address: temporalAddress });
+  cleanups.unshift(() => connection.close());
+  const app = createApp({
+    db,
+    temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+    config: policyConfig,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
+  });
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
+    const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
+  });
+  cleanups.unshift(() => new Promise((resolve) => server.close(resolve)));
+
+  const apiUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  console.log(`\n集团化办学流程服务已启动 / GroupFlow is running`);
+  console.log(`  API:             ${apiUrl}  (health: ${apiUrl}/healthz)`);
+  console.log(env.TEMPORAL_ADDRESS ? `  Temporal:        ${temporalAddress}` : `  Temporal Web UI: http://localhost:${env.TEMPORAL_UI_PORT}  (gRPC ${temporalAddress})`);
+  console.log(`  Database:        ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir, 'pglite')}`}`);
+  console.log(`\n  Demo logins (password "${DEMO_PASSWORD}"):`);
+  for (const l of logins) console.log(`    ${l.login.padEnd(10)} ${l.belongsTo}`);
+  console.log('\n  Ctrl-C stops everything; data stays for the next start.\n');
+  // The worker ends on its own if Temporal goes away; stop the rest with it.
+  await workerRun;
+}
+
+let stopping: Promise<void> | undefined;
+async function stop(code: number): Promise<never> {
+  // A signal and the worker's own end both arrive here; both wait for the one ordered cleanup.
+  stopping ??= (async () => {
+    for (const cleanup of cleanups) await cleanup().catch((err: unknown) => console.error(err));
+  })();
+  await stopping;
+  process.exit(code);
+}
+
+// The worker's own signal handlers begin its graceful shutdown; this stops everything else in order.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(0));
+
+main().then(
+  () => stop(0),
+  (err: unknown) => {
+    console.error(err instanceof EnvError ? err.message : err);
+    return stop(1);
+  },
+);

@@ -1,0 +1,38 @@
+/**
+ * Real servers for the whole run: PostgreSQL (DATABASE_URL, as in CI) or else the embedded PGlite,
+ * migrated with `prisma migrate deploy`; and a Temporal dev server. Nothing is skipped when one
+ * cannot be had: the run fails and says what is missing.
+ */
+import type { TestProject } from 'vitest/node';
+import { startDevTemporal } from '../../scripts/dev-temporal.js';
+import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.js';
+import { runPrisma } from '../../scripts/prisma.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    temporalAddress: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stops: (() => Promise<void>)[] = [];
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres();
+    stops.unshift(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+  await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+
+  const temporal = await startDevTemporal().catch((err: unknown) => {
+    throw new Error(`Cannot start the Temporal dev server (needs Go to build the CLI, or TEMPORAL_CLI_PATH): ${String(err)}`);
+  });
+  stops.unshift(() => temporal.stop());
+
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('temporalAddress', temporal.address);
+  return async () => {
+    for (const stop of stops) await stop();
+  };
+}

@@ -1,0 +1,56 @@
+/** A small, uniquely named organisation per test file, so test files can share one database. */
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../api/auth/password.js';
+import type { Db } from '../../prisma/client.js';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+export async function createTestOrg(db: Db) {
+  const tag = randomUUID().slice(0, 8);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const district = await db.district.create({ data: { code: `D-${tag}`, name: `测试区 ${tag}` } });
+  const unit = (code: 'EDU' | 'FIN' | 'TASKFORCE') => db.unit.create({ data: { code, name: code, nameEn: code, districtId: district.id } });
+  const edu = await unit('EDU');
+  const fin = await unit('FIN');
+  await unit('TASKFORCE');
+  const group = await db.educationGroup.create({ data: { code: `G-${tag}`, name: `测试集团 ${tag}`, districtId: district.id } });
+  const school = (suffix: string, role: 'CORE' | 'MEMBER') =>
+    db.school.create({ data: { code: `S-${tag}-${suffix}`, name: `学校 ${suffix}`, role, districtId: district.id, groupId: group.id, foundedOn: new Date('2001-09-01') } });
+  const core = await school('core', 'CORE');
+  const member = await school('m1', 'MEMBER');
+  const official = (name: string, link: { unitId?: string; schoolId?: string }, roles: ('OFFICIAL' | 'ADMIN')[] = ['OFFICIAL']) =>
+    db.official.create({ data: { login: `${name}-${tag}`, displayName: name, email: `${name}-${tag}@test.local`, passwordHash, roles, ...link } });
+  return {
+    tag,
+    district,
+    group,
+    core,
+    member,
+    officials: {
+      member: await official('member', { schoolId: member.id }),
+      core: await official('core', { schoolId: core.id }),
+      edu: await official('edu', { unitId: edu.id }),
+      fin: await official('fin', { unitId: fin.id }),
+      admin: await official('admin', { unitId: edu.id }, ['ADMIN']),
+    },
+    units: { edu },
+  };
+}
+
+export type TestOrg = Awaited<ReturnType<typeof createTestOrg>>;
+
+/** A case row as the API creates it before starting its workflow. */
+export async function createCaseRow(db: Db, org: TestOrg) {
+  const id = randomUUID();
+  return db.case.create({
+    data: { id, type: 'GENERIC_APPROVAL', workflowId: `case-${id}`, title: 'test case', schoolId: org.member.id, groupId: org.group.id, initiatorId: org.officials.member.id },
+  });
+}
+
+/** The two-step chain of a generic case, resolved for the test organisation. */
+export function genericSteps(org: TestOrg, deadlineWorkingDays = 5) {
+  return [
+    { key: 'group-core-review', assignee: { schoolId: org.core.id }, deadlineWorkingDays },
+    { key: 'edu-approval', assignee: { unitId: org.units.edu.id, unitCode: 'EDU' }, deadlineWorkingDays },
+  ];
+}

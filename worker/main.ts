@@ -1,0 +1,15 @@
+/** Production worker process: TEMPORAL_ADDRESS and DATABASE_URL point at real servers. */
+import { NativeConnection } from '@temporalio/worker';
+import { loadEnv, requireEnv } from '../config/env.js';
+import { policyConfig } from '../policy/config.js';
+import { createDb } from '../prisma/client.js';
+import { createCaseWorker } from './worker.js';
+
+const env = requireEnv(loadEnv(), 'TEMPORAL_ADDRESS', 'DATABASE_URL');
+const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+const db = createDb(env.DATABASE_URL);
+const worker = await createCaseWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db, config: policyConfig });
+// The SDK installs SIGINT/SIGTERM handlers that start a graceful shutdown; run() resolves after it.
+await worker.run();
+await db.$disconnect();
+await connection.close();

@@ -1,0 +1,46 @@
+/** Builds the worker that runs every case workflow and its activities on the case task queue. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { NativeConnection} from '@temporalio/worker';
+import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { TASK_QUEUE } from '../workflows/constants.js';
+
+/** The workflow entry module, as TypeScript source (tsx, tests) or compiled JavaScript (dist). */
+export function workflowsPath(): string {
+  const ts = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+  return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
+}
+
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
+}
+
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+export interface CaseWorkerOptions extends ActivityDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue?: string;
+  workflowBundle?: WorkflowBundleWithSourceMap;
+}
+
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  const { connection, namespace, taskQueue = TASK_QUEUE, workflowBundle, ...deps } = options;
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    workflowBundle: workflowBundle ?? (await bundleWorkflows()),
+    activities: createActivities(deps),
+    // Give in-flight activities time to finish on SIGTERM; Temporal retries any that do not.
+    shutdownGraceTime: '20 seconds',
+  });
+}
