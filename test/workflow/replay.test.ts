@@ -1,0 +1,24 @@
+/**
+ * Recorded histories of real cases (approved, rejected, overdue then approved) replayed against the
+ * current workflow code: a change that would break cases already running fails here.
+ * Record another with `temporal workflow show -w <workflowId> --output json > test/histories/<name>.json`.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
+import { bundleWorkflows } from '../../worker/worker.js';
+
+const historiesDir = new URL('../histories/', import.meta.url);
+
+describe('replay of recorded case histories', () => {
+  it('replays every recorded history without a determinism error', async () => {
+    const files = (await readdir(historiesDir)).filter((f) => f.endsWith('.json'));
+    const histories = await Promise.all(files.map(async (file) => ({ workflowId: file, history: JSON.parse(await readFile(new URL(file, historiesDir), 'utf8')) })));
+
+    const results = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: await bundleWorkflows() }, histories)) results.push(result);
+
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error?.message }))).toEqual(files.map((workflowId) => ({ workflowId, error: undefined })));
+  });
+});
