@@ -1,11 +1,16 @@
 /** Production worker process: TEMPORAL_ADDRESS and DATABASE_URL point at real servers. */
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadEnv, requireEnv } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
+import { registerSearchAttributes } from './search-attributes.js';
 import { createCaseWorker } from './worker.js';
 
 const env = requireEnv(loadEnv(), 'TEMPORAL_ADDRESS', 'DATABASE_URL');
+const operator = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+await registerSearchAttributes(operator, env.TEMPORAL_NAMESPACE);
+await operator.close();
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const db = createDb(env.DATABASE_URL);
 const worker = await createCaseWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db, config: policyConfig });
