@@ -50,7 +50,7 @@ const temporalServer = await startDevTemporal();
 const pg = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres();
 const databaseUrl = process.env.DATABASE_URL ?? (pg as { url: string }).url;
 await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
-const db = createDb(databaseUrl, 20);
+const db = createDb(databaseUrl, pg?.poolSize ?? 20);
 const org = await createTestOrg(db);
 const connection = await Connection.connect({ address: temporalServer.address });
 const nativeConnection = await NativeConnection.connect({ address: temporalServer.address });

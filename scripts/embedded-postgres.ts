@@ -10,6 +10,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
   url: string;
+  /**
+   * Clients must share one connection. PGlite is a single session: the socket server queues
+   * protocol messages, not whole queries, so concurrent connections overwrite each other's unnamed
+   * prepared statements ("unnamed prepared statement does not exist", measured under load).
+   */
+  poolSize: 1;
   stop(): Promise<void>;
 }
 
@@ -29,12 +35,13 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? 'memory://');
   const port = await freePort();
-  // The default of one connection would refuse the pool's second connection; PGlite still runs
-  // one query at a time and keeps a transaction's queries together.
+  // Several connections may open (the Prisma CLI beside a running pool); see `poolSize` for why
+  // the application's pool still uses one.
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 32 });
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    poolSize: 1,
     async stop() {
       await server.stop();
       await db.close();

@@ -34,15 +34,17 @@ async function main(): Promise<void> {
   }
 
   let databaseUrl = env.DATABASE_URL;
+  let poolSize = 10;
   if (!databaseUrl) {
     step('starting the embedded PostgreSQL (PGlite)…');
     const pg = await startEmbeddedPostgres(path.join(dataDir, 'pglite'));
     cleanups.unshift(() => pg.stop());
     databaseUrl = pg.url;
+    poolSize = pg.poolSize;
   }
   step('applying database migrations…');
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
-  const db = createDb(databaseUrl);
+  const db = createDb(databaseUrl, poolSize);
   cleanups.unshift(() => db.$disconnect());
   step('loading demo data…');
   const logins = await seedDemo(db);

@@ -24,7 +24,7 @@ let api: TestApi;
 const tokens: Record<'member' | 'core' | 'edu' | 'fin' | 'admin', string> = { member: '', core: '', edu: '', fin: '', admin: '' };
 
 beforeAll(async () => {
-  db = createDb(inject('databaseUrl'));
+  db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
   org = await createTestOrg(db);
   connection = await Connection.connect({ address: inject('temporalAddress') });
   nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });

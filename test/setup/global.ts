@@ -11,6 +11,7 @@ import { runPrisma } from '../../scripts/prisma.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    databasePoolSize: number;
     temporalAddress: string;
   }
 }
@@ -18,10 +19,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
   let databaseUrl = process.env.DATABASE_URL;
+  let databasePoolSize = 10;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres();
     stops.unshift(() => pg.stop());
     databaseUrl = pg.url;
+    databasePoolSize = pg.poolSize;
   }
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
 
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   stops.unshift(() => temporal.stop());
 
   project.provide('databaseUrl', databaseUrl);
+  project.provide('databasePoolSize', databasePoolSize);
   project.provide('temporalAddress', temporal.address);
   return async () => {
     for (const stop of stops) await stop();

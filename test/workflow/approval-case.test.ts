@@ -26,7 +26,7 @@ beforeAll(async () => {
   env = await TestWorkflowEnvironment.createTimeSkipping({ server: await timeSkippingServerOptions() });
   await registerSearchAttributes(env.connection, 'default');
   bundle = await bundleWorkflows();
-  db = createDb(inject('databaseUrl'));
+  db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
   org = await createTestOrg(db);
 });
 
