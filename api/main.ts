@@ -1,11 +1,11 @@
 /** Production API process: TEMPORAL_ADDRESS and DATABASE_URL point at real servers. */
 import { Client, Connection } from '@temporalio/client';
-import { loadEnv, requireEnv } from '../config/env.js';
+import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { createApp } from './app.js';
 
-const env = requireEnv(loadEnv(), 'TEMPORAL_ADDRESS', 'DATABASE_URL');
+const env = loadEnvOrExit('TEMPORAL_ADDRESS', 'DATABASE_URL');
 const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 const db = createDb(env.DATABASE_URL);
 const app = createApp({

@@ -9,7 +9,8 @@ const optionalUrl = (protocols: string[]) =>
     .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), { message: `must be a URL starting with ${protocols.join(' or ')}` })
     .optional();
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const portMessage = 'must be a port number from 1 to 65535';
+const port = (fallback: number) => z.coerce.number({ error: portMessage }).int(portMessage).min(1, portMessage).max(65535, portMessage).default(fallback);
 
 export const envSchema = z.object({
   TEMPORAL_ADDRESS: z
@@ -46,4 +47,15 @@ export function requireEnv<K extends keyof Env>(env: Env, ...keys: K[]): Env & R
   const missing = keys.filter((k) => env[k] === undefined);
   if (missing.length > 0) throw new EnvError(`Missing configuration: ${missing.join(', ')} must be set.`);
   return env as Env & Required<Pick<Env, K>>;
+}
+
+/** For process entry points: bad configuration ends the process with its message, not a stack trace. */
+export function loadEnvOrExit<K extends keyof Env>(...required: K[]): Env & Required<Pick<Env, K>> {
+  try {
+    return requireEnv(loadEnv(), ...required);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
 }

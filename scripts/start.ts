@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
-import { EnvError, loadEnv } from '../config/env.js';
+import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
@@ -21,7 +21,7 @@ const cleanups: (() => Promise<unknown>)[] = [];
 const step = (message: string) => console.log(`▸ ${message}`);
 
 async function main(): Promise<void> {
-  const env = loadEnv();
+  const env = loadEnvOrExit();
   const dataDir = path.resolve(env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
@@ -100,7 +100,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 main().then(
   () => stop(0),
   (err: unknown) => {
-    console.error(err instanceof EnvError ? err.message : err);
+    console.error(err);
     return stop(1);
   },
 );

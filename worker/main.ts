@@ -1,13 +1,13 @@
 /** Production worker process: TEMPORAL_ADDRESS and DATABASE_URL point at real servers. */
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { loadEnv, requireEnv } from '../config/env.js';
+import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { registerSearchAttributes } from './search-attributes.js';
 import { createCaseWorker } from './worker.js';
 
-const env = requireEnv(loadEnv(), 'TEMPORAL_ADDRESS', 'DATABASE_URL');
+const env = loadEnvOrExit('TEMPORAL_ADDRESS', 'DATABASE_URL');
 const operator = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 await registerSearchAttributes(operator, env.TEMPORAL_NAMESPACE);
 await operator.close();

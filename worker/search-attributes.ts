@@ -4,10 +4,11 @@
  * (Temporal Cloud manages them in its console instead, so a refusal there only warns).
  */
 import { isGrpcServiceError, type Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { searchAttributes } from '../workflows/constants.js';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+// A CommonJS module: Node's ESM loader offers only its default export.
+const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
 const ALREADY_EXISTS = 6;
 
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
