@@ -7,6 +7,7 @@ import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/s
 import { caseRoutes } from './cases/routes.js';
 import { DomainError, errorHandler } from './errors.js';
 import { healthRoute } from './health.js';
+import { orgDataRoutes } from './org-data/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(currentOfficial(res));
   });
   api.use(caseRoutes(deps));
+  api.use('/org-data', orgDataRoutes(deps));
   app.use('/api', api);
 
   app.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));
