@@ -89,6 +89,8 @@ export async function writeCsv(out: Writable, entity: EntityKey, rows: Rows, lan
   }
   // A BOM is how Excel knows a CSV file is UTF-8.
   const csv = stringify({ bom: encoding === 'utf8' });
+  // iconv-lite encodes text, not bytes.
+  csv.setEncoding('utf8');
   await (encoding === 'utf8' ? pipeline(Readable.from(records()), csv, out) : pipeline(Readable.from(records()), csv, iconv.encodeStream('gb18030'), out));
 }
 
