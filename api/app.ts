@@ -5,9 +5,13 @@ import type { PolicyConfig } from '../policy/config.js';
 import type { Db } from '../prisma/client.js';
 import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/sessions.js';
 import { caseRoutes } from './cases/routes.js';
+import { delegationRoutes } from './delegations/routes.js';
+import { docsRoutes } from './docs.js';
 import { DomainError, errorHandler } from './errors.js';
 import { healthRoute } from './health.js';
 import { orgDataRoutes } from './org-data/routes.js';
+import { openApiDocument } from './openapi.js';
+import { taskRoutes } from './tasks/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -24,6 +28,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: '1mb' }));
 
   app.get('/healthz', healthRoute(deps.db, deps.temporal));
+  const openApi = openApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(docsRoutes());
   app.use('/api/auth', authRoutes(deps.db, deps.sessionTtlHours));
 
   const api = express.Router();
@@ -33,6 +42,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(currentOfficial(res));
   });
   api.use(caseRoutes(deps));
+  api.use(taskRoutes(deps));
+  api.use(delegationRoutes(deps.db));
   api.use('/org-data', orgDataRoutes(deps));
   app.use('/api', api);
 

@@ -21,6 +21,7 @@ export const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().trim().min(3).default('集团化办学流程服务 <noreply@localhost>'),
   PORT: port(3000),
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),

@@ -44,6 +44,8 @@ export interface PolicyConfig {
   approval: {
     /** Working days an approval step may stay open before it is overdue and escalated (configurable). */
     stepDeadlineWorkingDays: number;
+    /** How long before a step's deadline its assignees are reminded (configurable). */
+    reminderLeadHours: number;
   };
 }
 
@@ -81,5 +83,5 @@ export const policyConfig: PolicyConfig = {
     reserveShare: 0.4,
   },
   fullReviewEveryYears: 3,
-  approval: { stepDeadlineWorkingDays: 5 },
+  approval: { stepDeadlineWorkingDays: 5, reminderLeadHours: 24 },
 };

@@ -12,6 +12,7 @@ import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
+import { createMailer } from '../worker/mailer.js';
 import { createCaseWorker } from '../worker/worker.js';
 import { startDevTemporal } from './dev-temporal.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
@@ -51,7 +52,16 @@ async function main(): Promise<void> {
 
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
   cleanups.unshift(() => nativeConnection.close());
-  const worker = await createCaseWorker({ connection: nativeConnection, namespace: env.TEMPORAL_NAMESPACE, db, config: policyConfig });
+  const apiUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const worker = await createCaseWorker({
+    connection: nativeConnection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    db,
+    config: policyConfig,
+    mailer: createMailer(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM,
+    publicUrl: apiUrl,
+  });
   const workerRun = worker.run();
   cleanups.unshift(async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -72,11 +82,12 @@ async function main(): Promise<void> {
   });
   cleanups.unshift(() => new Promise((resolve) => server.close(resolve)));
 
-  const apiUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   console.log(`\n集团化办学流程服务已启动 / GroupFlow is running`);
   console.log(`  API:             ${apiUrl}  (health: ${apiUrl}/healthz)`);
   console.log(env.TEMPORAL_ADDRESS ? `  Temporal:        ${temporalAddress}` : `  Temporal Web UI: http://localhost:${env.TEMPORAL_UI_PORT}  (gRPC ${temporalAddress})`);
   console.log(`  Database:        ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir, 'pglite')}`}`);
+  console.log(`  API docs:        ${apiUrl}/docs  (OpenAPI: ${apiUrl}/openapi.json)`);
+  console.log(`  E-mail:          ${env.SMTP_URL ? 'via SMTP_URL' : 'SMTP_URL not set: messages are kept in the outbox (Notification table), not sent'}`);
   console.log(`\n  Demo logins (password "${DEMO_PASSWORD}"):`);
   for (const l of logins) console.log(`    ${l.login.padEnd(10)} ${l.belongsTo}`);
   console.log('\n  Ctrl-C stops everything; data stays for the next start.\n');

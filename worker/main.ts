@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
+import { createMailer } from './mailer.js';
 import { registerSearchAttributes } from './search-attributes.js';
 import { createCaseWorker } from './worker.js';
 
@@ -13,7 +14,15 @@ await registerSearchAttributes(operator, env.TEMPORAL_NAMESPACE);
 await operator.close();
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const db = createDb(env.DATABASE_URL);
-const worker = await createCaseWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, db, config: policyConfig });
+const worker = await createCaseWorker({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  db,
+  config: policyConfig,
+  mailer: createMailer(env.SMTP_URL),
+  mailFrom: env.MAIL_FROM,
+  publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+});
 // The SDK installs SIGINT/SIGTERM handlers that start a graceful shutdown; run() resolves after it.
 await worker.run();
 await db.$disconnect();

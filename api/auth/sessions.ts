@@ -1,9 +1,9 @@
 /** Login sessions: an opaque bearer token, stored only as its SHA-256 hash. */
 import { createHash, randomBytes } from 'node:crypto';
 import { Router, type RequestHandler, type Response } from 'express';
-import { z } from 'zod';
 import type { Db } from '../../prisma/client.js';
 import { DomainError } from '../errors.js';
+import { loginBody } from '../schemas.js';
 import { verifyPassword } from './password.js';
 
 export interface CurrentOfficial {
@@ -14,6 +14,7 @@ export interface CurrentOfficial {
   unitId: string | null;
   unitCode: string | null;
   schoolId: string | null;
+  isLead: boolean;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -39,12 +40,11 @@ export function authenticate(db: Db): RequestHandler {
       unitId: official.unitId,
       unitCode: official.unit?.code ?? null,
       schoolId: official.schoolId,
+      isLead: official.isUnitLead,
     } satisfies CurrentOfficial;
     next();
   };
 }
-
-const loginBody = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 export function authRoutes(db: Db, sessionTtlHours: number): Router {
   const router = Router();
@@ -56,7 +56,10 @@ export function authRoutes(db: Db, sessionTtlHours: number): Router {
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + sessionTtlHours * 3_600_000);
-    await db.session.create({ data: { tokenHash: hashToken(token), officialId: official.id, expiresAt } });
+    await db.$transaction([
+      db.session.create({ data: { tokenHash: hashToken(token), officialId: official.id, expiresAt } }),
+      db.auditLog.create({ data: { actorId: official.id, action: 'LOGIN' } }),
+    ]);
     res.json({ token, expiresAt: expiresAt.toISOString(), official: { id: official.id, login: official.login, displayName: official.displayName, roles: official.roles } });
   });
   return router;

@@ -1,17 +1,18 @@
-/** Cases: start one, read one (with its steps and timeline), the inbox, and decisions on tasks. */
+/** Cases: start, search, the lists of an official, detail with timeline, withdraw and resubmit. */
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
-import { CHAIN_CASE_TYPES } from '../../policy/approval-chains.js';
 import type { PolicyConfig } from '../../policy/config.js';
 import type { Db } from '../../prisma/client.js';
-import { decideUpdate } from '../../workflows/approval-case/messages.js';
-import { approvalCaseWorkflow } from '../../workflows/approval-case/workflow.js';
+import { chainWorkflowId, resubmitUpdate, withdrawUpdate } from '../../workflows/approval-chain/messages.js';
+import { caseWorkflow } from '../../workflows/case/workflow.js';
 import { caseWorkflowId, searchAttributes, TASK_QUEUE } from '../../workflows/constants.js';
-import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
+import { actorFor, identitiesOf, visibleCases } from '../access.js';
+import { currentOfficial } from '../auth/sessions.js';
 import { DomainError } from '../errors.js';
+import { caseSearchQuery, idParam, initiatorBody, pageQuery, resubmitBody, startCaseBody } from '../schemas.js';
 import { toDomainError } from '../temporal-errors.js';
+import { callWorkflow } from '../workflow-call.js';
 import { resolveChain } from './resolve-chain.js';
 
 export interface CaseRoutesDeps {
@@ -22,37 +23,11 @@ export interface CaseRoutesDeps {
   decisionTimeoutMs: number;
 }
 
-const startCaseBody = z.object({
-  type: z.enum(CHAIN_CASE_TYPES),
-  title: z.string().trim().min(1).max(200),
-  schoolId: z.uuid().optional(),
-  description: z.string().trim().max(4000).optional(),
-});
-
-const decisionBody = z
-  .object({
-    requestId: z.uuid(),
-    action: z.enum(['APPROVE', 'REJECT']),
-    comment: z.string().trim().max(2000).optional(),
-  })
-  .refine((d) => d.action !== 'REJECT' || Boolean(d.comment), { message: 'comment is required to reject', path: ['comment'] });
-
-const inboxQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-
-const idParam = z.object({ id: z.uuid() });
-
-/** Admins see every case; others see cases they started or that have a step routed to them. */
-function visibleCaseFilter(me: CurrentOfficial) {
-  if (me.roles.includes('ADMIN')) return {};
-  return { OR: [{ initiatorId: me.id }, { tasks: { some: routedTo(me) } }] };
-}
-
-function routedTo(me: CurrentOfficial) {
-  return { OR: [...(me.unitId ? [{ unitId: me.unitId }] : []), ...(me.schoolId ? [{ schoolId: me.schoolId }] : []), { assigneeId: me.id }] };
-}
+const listInclude = {
+  school: { select: { id: true, code: true, name: true } },
+  group: { select: { id: true, code: true, name: true } },
+  tasks: { where: { state: 'PENDING' as const }, select: { id: true, stepKey: true, dueAt: true, overdue: true, unitId: true, schoolId: true } },
+};
 
 export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decisionTimeoutMs }: CaseRoutesDeps): Router {
   const router = Router();
@@ -62,10 +37,13 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
     const body = startCaseBody.parse(req.body);
     const schoolId = body.schoolId ?? me.schoolId;
     if (!schoolId) throw new DomainError('VALIDATION_FAILED', [{ path: 'schoolId', message: 'required for officials outside a school' }]);
-    if (me.schoolId && me.schoolId !== schoolId && !me.roles.includes('ADMIN')) throw new DomainError('FORBIDDEN');
+    if (me.schoolId && me.schoolId !== schoolId) throw new DomainError('FORBIDDEN');
     const school = await db.school.findUnique({ where: { id: schoolId }, include: { group: true } });
     if (!school) throw new DomainError('NOT_FOUND');
     const steps = await resolveChain(db, body.type, school, config);
+    const copiedUnits = body.copyTo?.unitCodes.length ? await db.unit.findMany({ where: { districtId: school.districtId, code: { in: body.copyTo.unitCodes } } }) : [];
+    const copiedOfficials = body.copyTo?.officialIds.length ? await db.official.findMany({ where: { id: { in: body.copyTo.officialIds } }, select: { id: true } }) : [];
+    if (copiedOfficials.length !== (body.copyTo?.officialIds.length ?? 0)) throw new DomainError('VALIDATION_FAILED', [{ path: 'copyTo.officialIds', message: 'unknown official' }]);
 
     const caseId = randomUUID();
     const workflowId = caseWorkflowId(caseId);
@@ -80,13 +58,14 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
         groupId: school.groupId,
         initiatorId: me.id,
         events: { create: { kind: 'CREATED', actorId: me.id, dedupeKey: `created:${caseId}` } },
+        copies: { create: [...copiedOfficials.map((o) => ({ officialId: o.id })), ...copiedUnits.map((u) => ({ unitId: u.id }))] },
       },
     });
     try {
-      await temporal.workflow.start(approvalCaseWorkflow, {
+      await temporal.workflow.start(caseWorkflow, {
         taskQueue,
         workflowId,
-        args: [{ caseId, steps }],
+        args: [{ caseId, chain: { caseId, initiatorId: me.id, steps } }],
         typedSearchAttributes: [
           { key: searchAttributes.caseType, value: body.type },
           { key: searchAttributes.caseStatus, value: 'RUNNING' },
@@ -95,74 +74,105 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
         ],
       });
     } catch (err) {
-      // Not started means not created: remove the row so no orphan case is listed.
-      await db.$transaction([db.caseEvent.deleteMany({ where: { caseId } }), db.case.delete({ where: { id: caseId } })]);
+      // Not started means not created: remove the rows so no orphan case is listed.
+      await db.$transaction([db.caseCopy.deleteMany({ where: { caseId } }), db.caseEvent.deleteMany({ where: { caseId } }), db.case.delete({ where: { id: caseId } })]);
       throw toDomainError(err);
     }
     res.status(201).json({ id: caseId, workflowId, status: 'RUNNING' });
+  });
+
+  router.get('/cases', async (req, res) => {
+    const me = currentOfficial(res);
+    const q = caseSearchQuery.parse(req.query);
+    const where = {
+      AND: [
+        visibleCases(me, await identitiesOf(db, me)),
+        {
+          ...(q.type ? { type: q.type } : {}),
+          ...(q.status ? { status: q.status } : {}),
+          ...(q.schoolId ? { schoolId: q.schoolId } : {}),
+          ...(q.groupId ? { groupId: q.groupId } : {}),
+          ...(q.teacherId ? { teacherId: q.teacherId } : {}),
+          ...(q.overdue !== undefined ? { tasks: q.overdue ? { some: { state: 'PENDING' as const, overdue: true } } : { none: { state: 'PENDING' as const, overdue: true } } } : {}),
+          ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00+08:00`) } : {}), ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000) } : {}) } } : {}),
+        },
+      ],
+    };
+    const [total, items] = await Promise.all([
+      db.case.count({ where }),
+      db.case.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: q.offset, take: q.limit, include: listInclude }),
+    ]);
+    res.json({ total, items });
+  });
+
+  router.get('/cases/started', async (req, res) => {
+    const me = currentOfficial(res);
+    const { limit, offset } = pageQuery.parse(req.query);
+    const where = { initiatorId: me.id };
+    const [total, items] = await Promise.all([db.case.count({ where }), db.case.findMany({ where, orderBy: { createdAt: 'desc' }, skip: offset, take: limit, include: listInclude })]);
+    res.json({ total, items });
+  });
+
+  router.get('/cases/copied', async (req, res) => {
+    const me = currentOfficial(res);
+    const { limit, offset } = pageQuery.parse(req.query);
+    const where = { copies: { some: { OR: [{ officialId: me.id }, ...(me.unitId ? [{ unitId: me.unitId }] : [])] } } };
+    const [total, items] = await Promise.all([db.case.count({ where }), db.case.findMany({ where, orderBy: { createdAt: 'desc' }, skip: offset, take: limit, include: listInclude })]);
+    res.json({ total, items });
   });
 
   router.get('/cases/:id', async (req, res) => {
     const me = currentOfficial(res);
     const { id } = idParam.parse(req.params);
     const found = await db.case.findFirst({
-      where: { id, ...visibleCaseFilter(me) },
+      where: { AND: [{ id }, visibleCases(me, await identitiesOf(db, me))] },
       include: {
         school: { select: { id: true, code: true, name: true } },
         group: { select: { id: true, code: true, name: true } },
-        tasks: { orderBy: [{ stepIndex: 'asc' }, { round: 'asc' }], include: { unit: { select: { code: true, name: true } }, school: { select: { code: true, name: true } } } },
-        events: { orderBy: { at: 'asc' }, include: { actor: { select: { login: true, displayName: true } } } },
+        initiator: { select: { id: true, login: true, displayName: true } },
+        tasks: { orderBy: [{ openedAt: 'asc' }, { id: 'asc' }], include: { unit: { select: { code: true, name: true } }, school: { select: { code: true, name: true } }, assignee: { select: { id: true, displayName: true } } } },
+        events: { orderBy: [{ at: 'asc' }, { id: 'asc' }], include: { actor: { select: { login: true, displayName: true } }, onBehalfOf: { select: { login: true, displayName: true } } } },
+        copies: { include: { official: { select: { id: true, displayName: true } }, unit: { select: { code: true, name: true } } } },
       },
     });
     if (!found) throw new DomainError('NOT_FOUND');
-    const { events, ...rest } = found;
-    res.json({ ...rest, timeline: events });
+    const { events, tasks, ...rest } = found;
+    const pending = tasks.filter((t) => t.state === 'PENDING');
+    // Who must act: the assignee, or every active official of the unit or school (leads only where the step says so).
+    const mustAct = await Promise.all(
+      pending.map(async (t) => ({
+        taskId: t.id,
+        stepKey: t.stepKey,
+        dueAt: t.dueAt,
+        overdue: t.overdue,
+        officials: t.assignee
+          ? [t.assignee]
+          : await db.official.findMany({ where: { active: true, ...(t.unitId ? { unitId: t.unitId } : { schoolId: t.schoolId }), ...(t.leadOnly ? { isUnitLead: true } : {}) }, select: { id: true, displayName: true } }),
+      })),
+    );
+    res.json({ ...rest, overdue: pending.some((t) => t.overdue), currentTasks: mustAct, tasks, timeline: events });
   });
 
-  router.get('/inbox', async (req, res) => {
+  async function initiatorCall(caseIdParam: unknown, me: ReturnType<typeof currentOfficial>, send: (chainId: string, actor: ReturnType<typeof actorFor>) => Promise<unknown>) {
+    const { id } = idParam.parse(caseIdParam);
+    const found = await db.case.findFirst({ where: { AND: [{ id }, visibleCases(me, [])] } });
+    if (!found) throw new DomainError('NOT_FOUND');
+    if (found.initiatorId !== me.id) throw new DomainError('NOT_INITIATOR');
+    if (found.status !== 'RUNNING' && found.status !== 'RETURNED') throw new DomainError('CASE_CLOSED');
+    const chain = await callWorkflow(temporal, decisionTimeoutMs, () => send(chainWorkflowId(found.workflowId), actorFor(me, { officialId: me.id, unitId: me.unitId, unitCode: me.unitCode, schoolId: me.schoolId, isLead: me.isLead })));
+    return { caseId: found.id, chain };
+  }
+
+  router.post('/cases/:id/withdraw', async (req, res) => {
     const me = currentOfficial(res);
-    const { limit, offset } = inboxQuery.parse(req.query);
-    const where = { state: 'PENDING' as const, ...routedTo(me) };
-    const [total, items] = await Promise.all([
-      db.approvalTask.count({ where }),
-      db.approvalTask.findMany({
-        where,
-        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-        skip: offset,
-        take: limit,
-        include: { case: { select: { id: true, title: true, type: true, status: true, workflowId: true } } },
-      }),
-    ]);
-    res.json({ total, items });
+    const body = initiatorBody.parse(req.body);
+    res.json(await initiatorCall(req.params, me, (chainId, actor) => temporal.workflow.getHandle(chainId).executeUpdate(withdrawUpdate, { updateId: body.requestId, args: [{ ...body, actor }] })));
   });
 
-  router.post('/tasks/:id/decision', async (req, res) => {
+  router.post('/cases/:id/resubmit', async (req, res) => {
     const me = currentOfficial(res);
-    const { id } = idParam.parse(req.params);
-    const body = decisionBody.parse(req.body);
-    const task = await db.approvalTask.findFirst({ where: { id, ...routedTo(me) }, include: { case: true } });
-    if (!task) {
-      const exists = await db.approvalTask.count({ where: { id } });
-      throw new DomainError(exists ? 'NOT_ASSIGNED' : 'NOT_FOUND');
-    }
-    const alreadyApplied = await db.caseEvent.count({ where: { dedupeKey: `decision:${task.caseId}:${body.requestId}` } });
-    if (task.case.status !== 'RUNNING' && !alreadyApplied) throw new DomainError('CASE_CLOSED');
-
-    const handle = temporal.workflow.getHandle(task.case.workflowId);
-    try {
-      const snapshot = alreadyApplied && task.case.status !== 'RUNNING'
-        ? undefined
-        : await temporal.withDeadline(Date.now() + decisionTimeoutMs, () =>
-            handle.executeUpdate(decideUpdate, {
-              updateId: body.requestId,
-              args: [{ requestId: body.requestId, taskId: task.id, action: body.action, comment: body.comment, actor: { officialId: me.id, unitCode: me.unitCode, schoolId: me.schoolId } }],
-            }),
-          );
-      const current = await db.case.findUniqueOrThrow({ where: { id: task.caseId }, select: { id: true, status: true, workflowId: true } });
-      res.json({ case: current, workflow: snapshot ?? null });
-    } catch (err) {
-      throw toDomainError(err);
-    }
+    const body = resubmitBody.parse(req.body);
+    res.json(await initiatorCall(req.params, me, (chainId, actor) => temporal.workflow.getHandle(chainId).executeUpdate(resubmitUpdate, { updateId: body.requestId, args: [{ ...body, actor }] })));
   });
 
   return router;

@@ -62,7 +62,8 @@ describe('npm start (embedded default)', () => {
     await post(`/api/tasks/${task.id}/decision`, core, { requestId: randomUUID(), action: 'APPROVE' });
     const eduTask = (await get('/api/inbox', edu)).items.find((t: { caseId: string }) => t.caseId === created.id);
     const decided = await post(`/api/tasks/${eduTask.id}/decision`, edu, { requestId: randomUUID(), action: 'APPROVE' });
-    expect(decided.case.status).toBe('APPROVED');
+    expect(decided.chain.status).toBe('APPROVED');
+    await expect.poll(async () => (await get(`/api/cases/${created.id}`, member)).status).toBe('APPROVED');
 
     child.kill('SIGINT');
     expect(await stopped(child)).toBe(0);

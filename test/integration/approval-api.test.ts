@@ -10,7 +10,9 @@ import { policyConfig } from '../../policy/config.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { createCaseWorker } from '../../worker/worker.js';
 import { call, login, startTestApi, type TestApi } from '../support/api.js';
-import { createTestOrg, type TestOrg } from '../support/org.js';
+import { chainWorkflowId } from '../../workflows/approval-chain/messages.js';
+import { approvalChainWorkflow } from '../../workflows/approval-chain/workflow.js';
+import { chainSteps, createTestOrg, type TestOrg } from '../support/org.js';
 
 const taskQueue = `it-${randomUUID()}`;
 let db: Db;
@@ -77,11 +79,11 @@ describe('two-step approval through the API', () => {
 
     // Assert
     expect(first.status).toBe(200);
-    expect(first.body.workflow.steps[1].state).toBe('PENDING');
+    expect(first.body.chain.currentStep).toMatchObject({ index: 1, key: 'edu-approval', tasks: [{ status: 'PENDING' }] });
     expect((await call(api, 'GET', '/api/inbox', { token: tokens.core })).body.items.some((t: { caseId: string }) => t.caseId === id)).toBe(false);
-    expect(second.body.case.status).toBe('APPROVED');
+    expect(second.body.chain.status).toBe('APPROVED');
+    await expect.poll(async () => (await call(api, 'GET', `/api/cases/${id}`, { token: tokens.member })).body.status).toBe('APPROVED');
     const detail = await call(api, 'GET', `/api/cases/${id}`, { token: tokens.member });
-    expect(detail.body.status).toBe('APPROVED');
     expect(detail.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(['CREATED', 'STEP_OPENED', 'APPROVED', 'STEP_OPENED', 'APPROVED', 'CLOSED']);
     const described = await temporal.workflow.getHandle(workflowId).describe();
     expect(described.status.name).toBe('COMPLETED');
@@ -100,17 +102,22 @@ describe('two-step approval through the API', () => {
     expect(found).toContain(workflowId);
   });
 
-  it('applies a repeated decision (same request id) once and answers the same', async () => {
+  it('applies a repeated decision (same request id) once and answers the same, even after the case closed', async () => {
     const { id } = await startCase();
     const coreTask = await inboxTask('core', id);
     const requestId = randomUUID();
 
     const once = await decide('core', coreTask, { requestId, action: 'APPROVE' });
     const twice = await decide('core', coreTask, { requestId, action: 'APPROVE' });
+    const lastRequest = randomUUID();
+    await decide('edu', await inboxTask('edu', id), { requestId: lastRequest, action: 'APPROVE' });
+    await expect.poll(async () => (await db.case.findUniqueOrThrow({ where: { id } })).status).toBe('APPROVED');
+    const afterClose = await decide('edu', (await db.approvalTask.findFirstOrThrow({ where: { caseId: id, stepIndex: 1 } })).id, { requestId: lastRequest, action: 'APPROVE' });
 
     expect(twice.status).toBe(200);
     expect(twice.body).toEqual(once.body);
-    expect(await db.caseEvent.count({ where: { caseId: id, kind: 'APPROVED' } })).toBe(1);
+    expect(afterClose).toMatchObject({ status: 200, body: { case: { id, status: 'APPROVED' } } });
+    expect(await db.caseEvent.count({ where: { caseId: id, kind: 'APPROVED' } })).toBe(2);
   });
 
   it('answers 401 without a session and 403 for a task of another unit, in the asked language', async () => {
@@ -150,7 +157,11 @@ describe('two-step approval through the API', () => {
     const idleApi = await startTestApi({ db, temporal, taskQueue: idleQueue, decisionTimeoutMs: 1500 });
     try {
       const created = await call(idleApi, 'POST', '/api/cases', { token: tokens.member, body: { type: 'GENERIC_APPROVAL', title: '无工作进程' } });
-      const task = await db.approvalTask.create({ data: { caseId: created.body.id, stepIndex: 0, stepKey: 'group-core-review', schoolId: org.core.id, openedAt: new Date(), dueAt: new Date(Date.now() + 86_400_000) } });
+      const chainId = chainWorkflowId(created.body.workflowId);
+      await temporal.workflow.start(approvalChainWorkflow, { taskQueue: idleQueue, workflowId: chainId, args: [{ caseId: created.body.id, initiatorId: org.officials.member.id, steps: chainSteps(org) }] });
+      const task = await db.approvalTask.create({
+        data: { taskKey: `${chainId}:0:1:${org.core.id}`, chainWorkflowId: chainId, caseId: created.body.id, stepIndex: 0, stepKey: 'group-core-review', schoolId: org.core.id, openedAt: new Date(), dueAt: new Date(Date.now() + 86_400_000) },
+      });
 
       // Act
       const started = Date.now();
@@ -161,6 +172,7 @@ describe('two-step approval through the API', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(await db.caseEvent.count({ where: { caseId: created.body.id, kind: 'APPROVED' } })).toBe(0);
       await temporal.workflow.getHandle(created.body.workflowId).terminate('test done');
+      await temporal.workflow.getHandle(chainId).terminate('test done');
     } finally {
       await idleApi.close();
     }

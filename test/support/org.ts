@@ -12,14 +12,14 @@ export async function createTestOrg(db: Db) {
   const unit = (code: 'EDU' | 'FIN' | 'TASKFORCE') => db.unit.create({ data: { code, name: code, nameEn: code, districtId: district.id } });
   const edu = await unit('EDU');
   const fin = await unit('FIN');
-  await unit('TASKFORCE');
+  const taskforce = await unit('TASKFORCE');
   const group = await db.educationGroup.create({ data: { code: `G-${tag}`, name: `测试集团 ${tag}`, districtId: district.id } });
   const school = (suffix: string, role: 'CORE' | 'MEMBER') =>
     db.school.create({ data: { code: `S-${tag}-${suffix}`, name: `学校 ${suffix}`, role, districtId: district.id, groupId: group.id, foundedOn: new Date('2001-09-01') } });
   const core = await school('core', 'CORE');
   const member = await school('m1', 'MEMBER');
-  const official = (name: string, link: { unitId?: string; schoolId?: string }, roles: ('OFFICIAL' | 'ADMIN')[] = ['OFFICIAL']) =>
-    db.official.create({ data: { login: `${name}-${tag}`, displayName: name, email: `${name}-${tag}@test.local`, passwordHash, roles, ...link } });
+  const official = (name: string, link: { unitId?: string; schoolId?: string }, roles: ('OFFICIAL' | 'ADMIN')[] = ['OFFICIAL'], isUnitLead = false) =>
+    db.official.create({ data: { login: `${name}-${tag}`, displayName: name, email: `${name}-${tag}@test.local`, passwordHash, roles, isUnitLead, ...link } });
   return {
     tag,
     district,
@@ -30,10 +30,13 @@ export async function createTestOrg(db: Db) {
       member: await official('member', { schoolId: member.id }),
       core: await official('core', { schoolId: core.id }),
       edu: await official('edu', { unitId: edu.id }),
+      eduLead: await official('edu-lead', { unitId: edu.id }, ['OFFICIAL'], true),
+      edu2: await official('edu2', { unitId: edu.id }),
       fin: await official('fin', { unitId: fin.id }),
-      admin: await official('admin', { unitId: edu.id }, ['ADMIN']),
+      taskforce: await official('taskforce', { unitId: taskforce.id }),
+      admin: await official('admin', { unitId: fin.id }, ['ADMIN']),
     },
-    units: { edu },
+    units: { edu, fin, taskforce },
   };
 }
 
@@ -52,5 +55,22 @@ export function genericSteps(org: TestOrg, deadlineWorkingDays = 5) {
   return [
     { key: 'group-core-review', assignee: { schoolId: org.core.id }, deadlineWorkingDays },
     { key: 'edu-approval', assignee: { unitId: org.units.edu.id, unitCode: 'EDU' }, deadlineWorkingDays },
+  ];
+}
+
+type Who = keyof TestOrg['officials'];
+
+/** The actor an official is in workflow messages (as the API builds it). */
+export function actorOf(org: TestOrg, who: Who) {
+  const o = org.officials[who];
+  const unitCode = o.unitId === org.units.edu.id ? 'EDU' : o.unitId === org.units.fin.id ? 'FIN' : o.unitId === org.units.taskforce.id ? 'TASKFORCE' : null;
+  return { officialId: o.id, unitCode, schoolId: o.schoolId, isLead: o.isUnitLead };
+}
+
+/** A chain resolved for the test organisation: core school, then the given kind of step over units. */
+export function chainSteps(org: TestOrg, second: { kind: 'SINGLE' | 'COUNTERSIGN' | 'ANY_OF'; units: ('EDU' | 'FIN')[] } = { kind: 'SINGLE', units: ['EDU'] }, deadlineWorkingDays = 5) {
+  return [
+    { key: 'group-core-review', kind: 'SINGLE' as const, leadOnly: false, deadlineWorkingDays, assignees: [{ schoolId: org.core.id }] },
+    { key: 'edu-approval', kind: second.kind, leadOnly: false, deadlineWorkingDays, assignees: second.units.map((u) => ({ unitId: u === 'EDU' ? org.units.edu.id : org.units.fin.id, unitCode: u })) },
   ];
 }

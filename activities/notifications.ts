@@ -1,0 +1,98 @@
+/**
+ * The outbox: messages are stored (once, by dedupe key) before anything is sent, so a mail relay
+ * that fails loses nothing; delivery marks each one sent or keeps its last error for the retry.
+ */
+import { ESCALATION_UNIT } from '../policy/approval-chains.js';
+import type { ActivityDeps } from './deps.js';
+import { renderMessage, type NotificationKind } from './notification-templates.js';
+
+export interface NotificationRequest {
+  kind: NotificationKind;
+  caseId: string;
+  /** For task messages: the tasks whose assignees are told. */
+  taskIds?: string[];
+  dedupeKey: string;
+}
+
+export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFlow <noreply@localhost>', publicUrl = 'http://localhost:3000', now = () => new Date() }: ActivityDeps) {
+  /** Who a task is for: its assignee, else the officials of its unit or school (leads only when it says so), and their delegates. */
+  async function taskRecipients(taskIds: string[]) {
+    const tasks = await db.approvalTask.findMany({ where: { id: { in: taskIds } } });
+    const officialIds = new Set<string>();
+    for (const task of tasks) {
+      if (task.assigneeId) {
+        officialIds.add(task.assigneeId);
+        continue;
+      }
+      const officials = await db.official.findMany({
+        where: { active: true, ...(task.unitId ? { unitId: task.unitId } : { schoolId: task.schoolId }), ...(task.leadOnly ? { isUnitLead: true } : {}) },
+        select: { id: true },
+      });
+      for (const o of officials) officialIds.add(o.id);
+    }
+    const at = now();
+    const delegations = await db.delegation.findMany({ where: { delegatorId: { in: [...officialIds] }, revokedAt: null, startsAt: { lte: at }, endsAt: { gt: at } } });
+    for (const d of delegations) officialIds.add(d.delegateId);
+    return { officialIds: [...officialIds], task: tasks[0] };
+  }
+
+  async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string, districtId: string | undefined) {
+    if (kind === 'RETURNED') return [initiatorId];
+    if (kind === 'ESCALATION') {
+      const taskforce = await db.official.findMany({ where: { active: true, unit: { code: ESCALATION_UNIT, districtId } }, select: { id: true } });
+      return taskforce.map((o) => o.id);
+    }
+    const copies = await db.caseCopy.findMany({ where: { caseId } });
+    const copiedUnits = copies.flatMap((c) => (c.unitId ? [c.unitId] : []));
+    const unitOfficials = copiedUnits.length ? await db.official.findMany({ where: { active: true, unitId: { in: copiedUnits } }, select: { id: true } }) : [];
+    return [...new Set([initiatorId, ...copies.flatMap((c) => (c.officialId ? [c.officialId] : [])), ...unitOfficials.map((o) => o.id)])];
+  }
+
+  return {
+    async queueNotifications(request: NotificationRequest): Promise<string[]> {
+      const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId }, include: { school: { select: { districtId: true } } } });
+      const forTasks = request.kind === 'NEW_TASK' || request.kind === 'REMINDER' || request.kind === 'OVERDUE';
+      const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId, found.school?.districtId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
+      const taskForContext = task ?? (request.kind === 'ESCALATION' ? await db.approvalTask.findFirst({ where: { caseId: found.id, state: 'PENDING' }, orderBy: { openedAt: 'desc' } }) : undefined);
+      const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;
+      const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
+      const recipients = await db.official.findMany({ where: { id: { in: officialIds } }, select: { id: true, email: true } });
+      const ids: string[] = [];
+      for (const recipient of recipients) {
+        const dedupeKey = `${request.dedupeKey}:${recipient.id}`;
+        const row = await db.notification.upsert({
+          where: { dedupeKey },
+          create: { dedupeKey, kind: request.kind, caseId: found.id, recipientId: recipient.id, toAddress: recipient.email, subject: message.subject, bodyText: message.text, bodyHtml: message.html },
+          update: {},
+        });
+        if (row.state === 'PENDING') ids.push(row.id);
+      }
+      if (request.kind === 'REMINDER' && request.taskIds?.length) {
+        await db.approvalTask.updateMany({ where: { id: { in: request.taskIds } }, data: { reminderSentAt: now() } });
+        await db.caseEvent.upsert({ where: { dedupeKey: `reminder:${request.dedupeKey}` }, create: { caseId: found.id, taskId: request.taskIds[0], kind: 'REMINDER_SENT', dedupeKey: `reminder:${request.dedupeKey}` }, update: {} });
+      }
+      return ids;
+    },
+
+    async deliverNotifications(input: { notificationIds: string[] }): Promise<void> {
+      const pending = await db.notification.findMany({ where: { id: { in: input.notificationIds }, state: 'PENDING' } });
+      const failures: string[] = [];
+      for (const message of pending) {
+        if (!mailer) {
+          await db.notification.update({ where: { id: message.id }, data: { state: 'NOT_SENT', lastError: 'SMTP_URL is not configured' } });
+          continue;
+        }
+        try {
+          await mailer.sendMail({ from: mailFrom, to: message.toAddress, subject: message.subject, text: message.bodyText, html: message.bodyHtml });
+          await db.notification.update({ where: { id: message.id }, data: { state: 'SENT', sentAt: now(), attempts: { increment: 1 }, lastError: null } });
+        } catch (err) {
+          const reason = err instanceof Error ? err.message : String(err);
+          await db.notification.update({ where: { id: message.id }, data: { attempts: { increment: 1 }, lastError: reason } });
+          failures.push(`${message.toAddress}: ${reason}`);
+        }
+      }
+      // Failing the activity makes Temporal retry the messages still pending, with backoff.
+      if (failures.length > 0) throw new Error(`mail relay refused ${failures.length} message(s): ${failures.join('; ')}`);
+    },
+  };
+}

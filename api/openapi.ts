@@ -1,0 +1,64 @@
+/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+import { z } from 'zod';
+import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
+
+type Schema = z.ZodType;
+
+const errorResponse = {
+  description: 'Error, in Simplified Chinese unless `Accept-Language: en`',
+  content: { 'application/json': { schema: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } } } } },
+};
+
+function jsonSchema(schema: Schema) {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}
+
+function operation(summary: string, options: { body?: Schema; query?: Schema; path?: boolean; auth?: boolean } = {}) {
+  const query = options.query ? Object.entries((jsonSchema(options.query) as { properties?: Record<string, object> }).properties ?? {}) : [];
+  return {
+    summary,
+    ...(options.auth === false ? { security: [] } : {}),
+    parameters: [
+      ...(options.path ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : []),
+      ...query.map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+    ],
+    ...(options.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(options.body) } } } } : {}),
+    responses: { '200': { description: 'OK' }, '4XX': errorResponse, '503': errorResponse },
+  };
+}
+
+export function openApiDocument(serverUrl?: string) {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'GroupFlow API · 集团化办学流程服务接口', version: '0.1.0', description: 'Cases, approval tasks and delegations of the group-schooling policy.' },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+    paths: {
+      '/healthz': { get: operation('Reachability of Temporal and the database', { auth: false }) },
+      '/api/auth/login': { post: operation('Log in; returns a bearer token', { body: loginBody, auth: false }) },
+      '/api/auth/logout': { post: operation('End this session') },
+      '/api/me': { get: operation('The current official') },
+      '/api/me/delegation': {
+        get: operation('My delegation, and whom I cover for'),
+        put: operation('Name a delegate for a period (委托)', { body: delegationBody }),
+        delete: operation('Revoke my delegation'),
+      },
+      '/api/inbox': { get: operation('My pending tasks (待办): direct, via my unit or school, delegated to me', { query: inboxQuery }) },
+      '/api/tasks/decided': { get: operation('Tasks I decided (已办)', { query: pageQuery }) },
+      '/api/tasks/{id}/decision': { post: operation('Approve, reject or return (退回) a task', { path: true, body: decisionBody }) },
+      '/api/tasks/{id}/claim': { post: operation('Take a task routed to my unit (签收)', { path: true, body: claimBody }) },
+      '/api/tasks/{id}/unclaim': { post: operation('Give a task back to the unit', { path: true, body: claimBody }) },
+      '/api/tasks/{id}/reassign': { post: operation("A unit lead hands a task to an official of the unit (转办)", { path: true, body: reassignBody }) },
+      '/api/cases': {
+        get: operation('Search cases', { query: caseSearchQuery }),
+        post: operation('Start a case', { body: startCaseBody }),
+      },
+      '/api/cases/started': { get: operation('Cases I started (我发起的)', { query: pageQuery }) },
+      '/api/cases/copied': { get: operation('Cases I was copied on (抄送我)', { query: pageQuery }) },
+      '/api/cases/{id}': { get: operation('Case detail: current steps, who must act, deadlines, timeline', { path: true }) },
+      '/api/cases/{id}/withdraw': { post: operation('Withdraw my case before the first decision (撤回)', { path: true, body: initiatorBody }) },
+      '/api/cases/{id}/resubmit': { post: operation('Resubmit my returned case', { path: true, body: resubmitBody }) },
+    },
+  };
+}

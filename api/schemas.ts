@@ -1,0 +1,63 @@
+/** Every request body and query of the API: validated here, typed by z.infer, and published in /openapi.json. */
+import { z } from 'zod';
+import { CHAIN_CASE_TYPES } from '../policy/approval-chains.js';
+
+const uuid = z.uuid();
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const loginBody = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+
+export const startCaseBody = z.object({
+  type: z.enum(CHAIN_CASE_TYPES),
+  title: z.string().trim().min(1).max(200),
+  schoolId: uuid.optional(),
+  description: z.string().trim().max(4000).optional(),
+  /** 抄送: officials and units kept informed. */
+  copyTo: z.object({ officialIds: z.array(uuid).max(50).default([]), unitCodes: z.array(z.enum(['EDU', 'ORG', 'HR', 'FIN', 'STAFF', 'DRC', 'TASKFORCE'])).max(7).default([]) }).optional(),
+});
+
+export const decisionBody = z
+  .object({
+    requestId: uuid,
+    action: z.enum(['APPROVE', 'REJECT', 'RETURN']),
+    returnTo: z.enum(['PREVIOUS', 'INITIATOR']).optional(),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .refine((d) => d.action === 'APPROVE' || Boolean(d.comment), { message: 'a comment is required to reject or return', path: ['comment'] });
+
+export const initiatorBody = z.object({ requestId: uuid, comment: z.string().trim().max(2000).optional() });
+export const resubmitBody = z.object({ requestId: uuid, comment: z.string().trim().min(1).max(2000) });
+export const claimBody = z.object({ requestId: uuid });
+export const reassignBody = z.object({ requestId: uuid, officialId: uuid });
+
+export const delegationBody = z
+  .object({ delegateId: uuid, startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) })
+  .refine((d) => Date.parse(d.endsAt) > Date.parse(d.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] });
+
+export const inboxQuery = z.object({
+  caseType: z.enum(CHAIN_CASE_TYPES).optional(),
+  groupId: uuid.optional(),
+  schoolId: uuid.optional(),
+  overdue: flag.optional(),
+  sort: z.enum(['dueAt', '-dueAt']).default('dueAt'),
+  ...page,
+});
+
+export const caseSearchQuery = z.object({
+  type: z.enum(CHAIN_CASE_TYPES).optional(),
+  status: z.enum(['RUNNING', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN']).optional(),
+  schoolId: uuid.optional(),
+  groupId: uuid.optional(),
+  teacherId: uuid.optional(),
+  overdue: flag.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  ...page,
+});
+
+export const pageQuery = z.object(page);
+export const idParam = z.object({ id: uuid });

@@ -1,0 +1,138 @@
+/** Tasks: my inbox, what I decided, and the messages on one task (decide, claim, unclaim, reassign). */
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../prisma/client.js';
+import { assignUpdate, decideUpdate, type AssignmentInput } from '../../workflows/approval-chain/messages.js';
+import { decideUpdate as decideV1Update } from '../../workflows/approval-case/messages.js';
+import { actorFor, identitiesOf, identityForTask, tasksFor } from '../access.js';
+import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
+import { DomainError } from '../errors.js';
+import { claimBody, decisionBody, idParam, inboxQuery, pageQuery, reassignBody } from '../schemas.js';
+import { callWorkflow } from '../workflow-call.js';
+
+export interface TaskRoutesDeps {
+  db: Db;
+  temporal: Client;
+  decisionTimeoutMs: number;
+}
+
+const DECISION_KINDS = ['APPROVED', 'REJECTED', 'RETURNED'] as const;
+
+export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps): Router {
+  const router = Router();
+
+  router.get('/inbox', async (req, res) => {
+    const me = currentOfficial(res);
+    const q = inboxQuery.parse(req.query);
+    const identities = await identitiesOf(db, me);
+    const where = {
+      state: 'PENDING' as const,
+      OR: identities.map(tasksFor),
+      ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
+      case: { ...(q.caseType ? { type: q.caseType } : {}), ...(q.groupId ? { groupId: q.groupId } : {}), ...(q.schoolId ? { schoolId: q.schoolId } : {}) },
+    };
+    const [total, tasks] = await Promise.all([
+      db.approvalTask.count({ where }),
+      db.approvalTask.findMany({
+        where,
+        orderBy: [{ dueAt: q.sort === 'dueAt' ? 'asc' : 'desc' }, { id: 'asc' }],
+        skip: q.offset,
+        take: q.limit,
+        include: {
+          case: { select: { id: true, title: true, type: true, status: true, workflowId: true, school: { select: { code: true, name: true } }, group: { select: { code: true, name: true } } } },
+          unit: { select: { code: true, name: true } },
+          school: { select: { code: true, name: true } },
+        },
+      }),
+    ]);
+    // Countersign progress: how many of the step's tasks are decided.
+    const siblings = await db.approvalTask.findMany({ where: { chainWorkflowId: { in: tasks.flatMap((t) => (t.chainWorkflowId && t.stepKind === 'COUNTERSIGN' ? [t.chainWorkflowId] : [])) }, stepKind: 'COUNTERSIGN' }, select: { chainWorkflowId: true, stepIndex: true, round: true, state: true, unit: { select: { code: true } } } });
+    const items = tasks.map((t) => {
+      const delegatedFrom = identityForTask(identities, t);
+      const step = siblings.filter((s) => s.chainWorkflowId === t.chainWorkflowId && s.stepIndex === t.stepIndex && s.round === t.round);
+      return {
+        ...t,
+        actingFor: delegatedFrom && delegatedFrom.officialId !== me.id ? delegatedFrom.officialId : null,
+        countersign: step.length ? step.map((s) => ({ unit: s.unit?.code ?? null, state: s.state })) : null,
+      };
+    });
+    res.json({ total, items });
+  });
+
+  router.get('/tasks/decided', async (req, res) => {
+    const me = currentOfficial(res);
+    const { limit, offset } = pageQuery.parse(req.query);
+    const where = { actorId: me.id, kind: { in: [...DECISION_KINDS] }, taskId: { not: null } };
+    const [total, events] = await Promise.all([
+      db.caseEvent.count({ where }),
+      db.caseEvent.findMany({ where, orderBy: { at: 'desc' }, skip: offset, take: limit, include: { task: { select: { id: true, stepKey: true } }, case: { select: { id: true, title: true, type: true, status: true } } } }),
+    ]);
+    res.json({ total, items: events.map((e) => ({ decision: e.kind, comment: e.comment, at: e.at, onBehalfOfId: e.onBehalfOfId, task: e.task, case: e.case })) });
+  });
+
+  async function taskForMe(me: CurrentOfficial, params: unknown) {
+    const { id } = idParam.parse(params);
+    const task = await db.approvalTask.findUnique({ where: { id }, include: { case: true } });
+    if (!task) throw new DomainError('NOT_FOUND');
+    const identities = await identitiesOf(db, me);
+    const identity = identityForTask(identities, task) ?? identityForTask(identities, { ...task, assigneeId: null });
+    if (!identity) throw new DomainError('NOT_ASSIGNED');
+    return { task, identity, identities };
+  }
+
+  router.post('/tasks/:id/decision', async (req, res) => {
+    const me = currentOfficial(res);
+    const body = decisionBody.parse(req.body);
+    const { task, identity } = await taskForMe(me, req.params);
+    const applied = await db.caseEvent.count({ where: { dedupeKey: `decision:${task.caseId}:${body.requestId}` } });
+    const closed = task.case.status !== 'RUNNING';
+    if (closed && !applied) throw new DomainError('CASE_CLOSED');
+    const actor = actorFor(me, identity);
+    if (!task.chainWorkflowId && body.action === 'RETURN') {
+      throw new DomainError('VALIDATION_FAILED', [{ path: 'action', message: 'cases started before approval chains can be approved or rejected only' }]);
+    }
+    let chain: unknown = null;
+    // A repeat of a decision already applied to a chain that has since finished answers from the record.
+    if (!(applied && closed)) {
+      chain = await callWorkflow<unknown>(temporal, decisionTimeoutMs, () =>
+        task.chainWorkflowId
+          ? temporal.workflow.getHandle(task.chainWorkflowId).executeUpdate(decideUpdate, { updateId: body.requestId, args: [{ ...body, taskId: task.id, actor }] })
+          : temporal.workflow.getHandle(task.case.workflowId).executeUpdate(decideV1Update, {
+              updateId: body.requestId,
+              args: [{ requestId: body.requestId, taskId: task.id, action: body.action === 'REJECT' ? 'REJECT' : 'APPROVE', comment: body.comment, actor: { officialId: me.id, unitCode: actor.unitCode, schoolId: actor.schoolId } }],
+            }),
+      );
+    }
+    const current = await db.case.findUniqueOrThrow({ where: { id: task.caseId }, select: { id: true, status: true, workflowId: true } });
+    res.json({ case: current, chain });
+  });
+
+  async function assign(req: { params: unknown }, me: CurrentOfficial, requestId: string, kind: AssignmentInput['kind'], target?: AssignmentInput['target']) {
+    const { task, identity } = await taskForMe(me, req.params);
+    if (!task.chainWorkflowId) throw new DomainError('STEP_NOT_OPEN');
+    const chain = await callWorkflow<unknown>(temporal, decisionTimeoutMs, () =>
+      temporal.workflow.getHandle(task.chainWorkflowId as string).executeUpdate(assignUpdate, { updateId: requestId, args: [{ requestId, taskId: task.id, kind, target, actor: actorFor(me, identity) }] }),
+    );
+    return { taskId: task.id, chain };
+  }
+
+  router.post('/tasks/:id/claim', async (req, res) => {
+    const me = currentOfficial(res);
+    res.json(await assign(req, me, claimBody.parse(req.body).requestId, 'CLAIM'));
+  });
+
+  router.post('/tasks/:id/unclaim', async (req, res) => {
+    const me = currentOfficial(res);
+    res.json(await assign(req, me, claimBody.parse(req.body).requestId, 'UNCLAIM'));
+  });
+
+  router.post('/tasks/:id/reassign', async (req, res) => {
+    const me = currentOfficial(res);
+    const body = reassignBody.parse(req.body);
+    const target = await db.official.findUnique({ where: { id: body.officialId }, include: { unit: true } });
+    if (!target || !target.active) throw new DomainError('TARGET_OUTSIDE_UNIT');
+    res.json(await assign(req, me, body.requestId, 'REASSIGN', { officialId: target.id, unitCode: target.unit?.code ?? null, schoolId: target.schoolId }));
+  });
+
+  return router;
+}

@@ -1,0 +1,25 @@
+/**
+ * A case whose whole life is one approval: it runs the approval chain as a child workflow, then
+ * closes the case with the chain's outcome and tells the initiator and those copied.
+ */
+import { executeChild, proxyLocalActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { createActivities } from '../../activities/index.js';
+import { chainWorkflowId } from '../approval-chain/messages.js';
+import { approvalChainWorkflow } from '../approval-chain/workflow.js';
+import { searchAttributes } from '../constants.js';
+import { sendNotifications } from '../notifications/send.js';
+import type { CaseInput, CaseResult } from './messages.js';
+
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export async function caseWorkflow(input: CaseInput): Promise<CaseResult> {
+  const chain = await executeChild(approvalChainWorkflow, { workflowId: chainWorkflowId(workflowInfo().workflowId), args: [input.chain] });
+  const status = chain.status as CaseResult['status'];
+  await db.closeCase({ caseId: input.caseId, status });
+  upsertSearchAttributes([{ key: searchAttributes.caseStatus, value: status }]);
+  await sendNotifications(db, { kind: 'OUTCOME', caseId: input.caseId, dedupeKey: `OUTCOME:${input.caseId}` });
+  return { caseId: input.caseId, status };
+}
