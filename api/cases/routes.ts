@@ -155,7 +155,7 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
 
   async function initiatorCall(caseIdParam: unknown, me: ReturnType<typeof currentOfficial>, send: (chainId: string, actor: ReturnType<typeof actorFor>) => Promise<unknown>) {
     const { id } = idParam.parse(caseIdParam);
-    const found = await db.case.findFirst({ where: { AND: [{ id }, visibleCases(me, [])] } });
+    const found = await db.case.findFirst({ where: { AND: [{ id }, visibleCases(me, await identitiesOf(db, me))] } });
     if (!found) throw new DomainError('NOT_FOUND');
     if (found.initiatorId !== me.id) throw new DomainError('NOT_INITIATOR');
     if (found.status !== 'RUNNING' && found.status !== 'RETURNED') throw new DomainError('CASE_CLOSED');
