@@ -54,16 +54,18 @@ export async function checkTeachers(db: DbReader, plan: ImportPlan, ctx: CheckCo
     const id = record?.id ?? randomUUID();
     const fields = tally(plan, 'teachers', row, stored, view);
     const data = {
+      id,
+      staffNo,
       name: view.name,
       homeSchoolId: home?.id ?? '',
       currentSchoolId: current?.id ?? '',
-      joinedGroupOn: new Date(view.joinedGroupOn),
+      joinedGroupOn: view.joinedGroupOn,
       backbone: view.backbone,
       graduatingClass: view.graduatingClass,
       title: view.title,
     };
-    if (!record) plan.writes.teachers.create.push({ id, staffNo, ...data });
-    else if (fields.length > 0) plan.writes.teachers.update.push({ id, data });
+    if (!record) plan.writes.teachers.create.push(data);
+    else if (fields.length > 0) plan.writes.teachers.update.push(data);
     const moved = fields.find((f) => f.field === 'homeSchool') ?? fields.find((f) => f.field === 'currentSchool');
     if (record && moved) movers.push({ row, id, field: moved.field as 'homeSchool' | 'currentSchool' });
   }

@@ -3,7 +3,7 @@
  * The helpers here merge a row into the stored record and compare the two, the same way for every
  * entity.
  */
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { BackboneCategory, Prisma, ProfessionalTitle } from '../../generated/prisma/client.js';
 import type { PolicyConfig } from '../../policy/config.js';
 import { ENTITIES, ENTITY_KEYS, keyOf, type EntityKey, type FieldValue, type Views } from './entities.js';
 import type { Problem } from './problems.js';
@@ -30,11 +30,25 @@ export interface Counts {
   unchanged: number;
 }
 
+/** A teacher as written in bulk (the one table that runs to tens of thousands of rows). */
+export interface TeacherRow {
+  id: string;
+  staffNo: string;
+  name: string;
+  homeSchoolId: string;
+  currentSchoolId: string;
+  /** `YYYY-MM-DD` */
+  joinedGroupOn: string;
+  backbone: BackboneCategory;
+  graduatingClass: boolean;
+  title: ProfessionalTitle;
+}
+
 export interface Writes {
   groups: { create: Prisma.EducationGroupCreateManyInput[]; update: { id: string; data: Prisma.EducationGroupUncheckedUpdateInput }[] };
   schools: { create: Prisma.SchoolCreateManyInput[]; update: { id: string; data: Prisma.SchoolUncheckedUpdateInput }[] };
   campuses: { create: Prisma.CampusCreateManyInput[]; remove: { schoolId: string; names: string[] }[] };
-  teachers: { create: Prisma.TeacherCreateManyInput[]; update: { id: string; data: Prisma.TeacherUncheckedUpdateInput }[] };
+  teachers: { create: TeacherRow[]; update: TeacherRow[] };
   officials: { create: Prisma.OfficialCreateManyInput[]; update: { id: string; data: Prisma.OfficialUncheckedUpdateInput }[] };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Streams the rows of uploaded files, sheet by sheet: `.xlsx` through exceljs' WorkbookReader (the
- * workbook is never held in memory whole), CSV through csv-parse after decoding UTF-8 (with or
+ * workbook is never held in memory whole; see xlsx-stream.ts), CSV through csv-parse after decoding UTF-8 (with or
  * without BOM) or GB18030, which Chinese Excel writes for "CSV".
  */
 import { createReadStream } from 'node:fs';
@@ -8,9 +8,10 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { RawCell } from './cells.js';
+import { worksheetsOf } from './xlsx-stream.js';
 
 export interface SourceFile {
   /** Where the bytes are. */
@@ -53,30 +54,7 @@ function counted(file: SourceFile, onBytes: (n: number) => void): Readable {
 }
 
 async function* xlsxSheets(file: SourceFile, onBytes: (n: number) => void): AsyncGenerator<Sheet> {
-  // Styles are read because they are what marks a number cell as a date.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(holdingEarlyZipEnd(counted(file, onBytes)), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  for await (const worksheet of workbook) {
-    const name = (worksheet as unknown as { name: string }).name;
-    yield { name, rows: xlsxRows(worksheet) };
-  }
-}
-
-/**
- * exceljs 4.4.0's reader loses the last entries of a workbook on Node ≥ 18 (exceljs#3064): the
- * unzipper Parse stream it pipes our bytes into emits 'end' as soon as its input is used up, while
- * entries it parsed ahead (often `xl/workbook.xml`, with the sheet names) still wait in its buffer,
- * and exceljs stops at that 'end'. Held back until the buffer is empty, the 'end' arrives after
- * every entry; Parse's own end of stream then ends the reading as usual.
- */
-function holdingEarlyZipEnd(source: Readable): Readable {
-  const pipe = source.pipe.bind(source);
-  source.pipe = <T extends NodeJS.WritableStream>(zip: T, options?: { end?: boolean }): T => {
-    const zipStream = zip as unknown as Readable;
-    const emit = zipStream.emit.bind(zipStream);
-    zipStream.emit = (event: string | symbol, ...args: unknown[]) => (event === 'end' && zipStream.readableLength > 0 ? false : emit(event, ...args));
-    return pipe(zip, options);
-  };
-  return source;
+  for await (const worksheet of worksheetsOf(counted(file, onBytes))) yield { name: worksheet.name, rows: xlsxRows(worksheet.rows) };
 }
 
 async function* xlsxRows(worksheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<SheetRow> {
