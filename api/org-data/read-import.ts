@@ -43,7 +43,7 @@ const INSTRUCTION_SHEETS = new Set(['说明', '填写说明', 'readme', 'instruc
 /** When a sheet's name says nothing, its key column does; more specific keys are tried first. */
 const DETECTION_ORDER: readonly EntityKey[] = ['teachers', 'officials', 'schools', 'groups'];
 
-export function normalizeName(text: string): string {
+function normalizeName(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s_*\-():：]/g, '');
 }
 

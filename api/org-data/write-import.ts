@@ -7,7 +7,7 @@ const BATCH = 5000;
 
 export type WriteProgress = (done: number, total: number) => void;
 
-export function writeCount(w: Writes): number {
+function writeCount(w: Writes): number {
   return (
     w.groups.create.length + w.groups.update.length + w.schools.create.length + w.schools.update.length + w.campuses.create.length + w.campuses.remove.length +
     w.teachers.create.length + w.teachers.update.length + w.officials.create.length + w.officials.update.length
