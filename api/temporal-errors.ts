@@ -1,5 +1,5 @@
 /** Translates what the Temporal client throws into the API's domain errors. */
-import { isGrpcServiceError, WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, isErrorCode } from './errors.js';
 
@@ -11,6 +11,8 @@ export function toDomainError(err: unknown): unknown {
     return new DomainError(err.cause.type);
   }
   if (err instanceof WorkflowNotFoundError) return new DomainError('CASE_CLOSED');
+  // The update was not applied (e.g. the workflow task taking it failed): safe to retry with the same id.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new DomainError('WORKER_UNAVAILABLE');
   const grpc = isGrpcServiceError(err) ? err : isGrpcServiceError((err as { cause?: unknown })?.cause) ? (err as { cause: unknown }).cause : undefined;
   if (grpc && isGrpcServiceError(grpc)) {
     if (grpc.code === GrpcStatus.DEADLINE_EXCEEDED || grpc.code === GrpcStatus.CANCELLED) return new DomainError('WORKER_UNAVAILABLE');

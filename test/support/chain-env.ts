@@ -34,7 +34,8 @@ export interface ChainEnv {
   close(): Promise<void>;
 }
 
-export async function startChainEnv(): Promise<ChainEnv> {
+/** `replayEveryTask`: no workflow cache, so every workflow task replays the whole history first. */
+export async function startChainEnv(options: { replayEveryTask?: boolean } = {}): Promise<ChainEnv> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: await timeSkippingServerOptions() });
   await registerSearchAttributes(env.connection, 'default');
   const db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
@@ -46,6 +47,7 @@ export async function startChainEnv(): Promise<ChainEnv> {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await bundleWorkflows(),
+    ...(options.replayEveryTask ? { maxCachedWorkflows: 0 } : {}),
     activities: createActivities({ db, config: policyConfig, mailer: nodemailer.createTransport(smtp.url), publicUrl: 'http://console.test' }),
   });
   const workerRun = worker.run();

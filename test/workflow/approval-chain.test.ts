@@ -13,7 +13,7 @@ import { recipients } from '../support/smtp.js';
 let t: ChainEnv;
 
 beforeAll(async () => {
-  t = await startChainEnv();
+  t = await startChainEnv({ replayEveryTask: process.env.REPLAY_EVERY_TASK === '1' });
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * first decision. Steps remind their assignees before the deadline and, once overdue, escalate to
  * the task-force office. Times come from activities, so the workflow keeps no wall clock.
  */
-import { condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
 import { refuse } from '../refuse.js';
 import { sendNotifications } from '../notifications/send.js';
@@ -25,10 +25,15 @@ import {
   type DecisionInput,
 } from './messages.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute' };
+/** The chain's own bookkeeping: idempotent writes, redone harmlessly if a workflow task is retried. */
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+/**
+ * What officials did, recorded from message handlers. Regular activities run only after the
+ * workflow task that accepted the message is stored, so a decision never reaches the database
+ * without reaching the chain (a local activity would run even if that task were then discarded).
+ */
+const audit = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
 
 type Outcome = 'APPROVED' | 'REJECTED' | 'RETURN_PREVIOUS' | 'RETURN_INITIATOR';
 type Current = NonNullable<ChainSnapshot['currentStep']> & { returnTo?: 'PREVIOUS' | 'INITIATOR' };
@@ -95,7 +100,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     async (decision: DecisionInput) => {
       const task = openTask(decision.taskId);
       busy = true;
-      await db.recordChainDecision({ caseId: input.caseId, taskId: task.taskId, requestId: decision.requestId, actorId: decision.actor.officialId, onBehalfOfId: decision.actor.onBehalfOfId, action: decision.action, returnTo: decision.returnTo, comment: decision.comment });
+      await audit.recordChainDecision({ caseId: input.caseId, taskId: task.taskId, requestId: decision.requestId, actorId: decision.actor.officialId, onBehalfOfId: decision.actor.onBehalfOfId, action: decision.action, returnTo: decision.returnTo, comment: decision.comment });
       task.status = decision.action === 'APPROVE' ? 'APPROVED' : decision.action === 'REJECT' ? 'REJECTED' : 'RETURNED';
       task.decidedBy = decision.actor.officialId;
       if (decision.action === 'RETURN') (current as Current).returnTo = decision.returnTo ?? 'PREVIOUS';
@@ -117,7 +122,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     withdrawUpdate,
     async (request) => {
       busy = true;
-      await db.recordChainEvent({ caseId: input.caseId, kind: 'WITHDRAWN', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `withdraw:${chainWorkflowId}` });
+      await audit.recordChainEvent({ caseId: input.caseId, kind: 'WITHDRAWN', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `withdraw:${chainWorkflowId}` });
       withdrawn = true;
       busy = false;
       await waitUntilMoved();
@@ -136,7 +141,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     resubmitUpdate,
     async (request) => {
       busy = true;
-      await db.recordChainEvent({ caseId: input.caseId, kind: 'RESUBMITTED', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `resubmit:${chainWorkflowId}:${request.requestId}`, caseStatus: 'RUNNING' });
+      await audit.recordChainEvent({ caseId: input.caseId, kind: 'RESUBMITTED', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `resubmit:${chainWorkflowId}:${request.requestId}`, caseStatus: 'RUNNING' });
       resubmitted = true;
       busy = false;
       await waitUntilMoved();
@@ -156,7 +161,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
       const task = openTask(request.taskId);
       const assigneeId = request.kind === 'CLAIM' ? identityOf(request.actor) : request.kind === 'REASSIGN' ? (request.target?.officialId ?? null) : null;
       busy = true;
-      await db.assignTask({ caseId: input.caseId, taskId: task.taskId, requestId: request.requestId, actorId: request.actor.officialId, assigneeId, kind: request.kind });
+      await audit.assignTask({ caseId: input.caseId, taskId: task.taskId, requestId: request.requestId, actorId: request.actor.officialId, assigneeId, kind: request.kind });
       task.assigneeId = assigneeId;
       busy = false;
       return snapshot();
@@ -175,7 +180,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
   );
 
   const notify = (kind: 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED', key: string) =>
-    sendNotifications(db, { kind, caseId: input.caseId, taskIds: (current as Current).tasks.filter((t) => t.status === 'PENDING').map((t) => t.taskId), dedupeKey: `${kind}:${chainWorkflowId}:${key}` });
+    sendNotifications({ kind, caseId: input.caseId, taskIds: (current as Current).tasks.filter((t) => t.status === 'PENDING').map((t) => t.taskId), dedupeKey: `${kind}:${chainWorkflowId}:${key}` });
 
   async function runStep(index: number): Promise<Outcome | 'WITHDRAWN'> {
     const step = input.steps[index]!;
@@ -221,7 +226,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
       // Returned to the initiator, who resubmits (the chain starts again) or withdraws.
       status = 'RETURNED';
       await db.recordChainEvent({ caseId: input.caseId, kind: 'RETURNED', dedupeKey: `returned:${chainWorkflowId}:${decisions}`, caseStatus: 'RETURNED' });
-      await sendNotifications(db, { kind: 'RETURNED', caseId: input.caseId, dedupeKey: `RETURNED:${chainWorkflowId}:${decisions}` });
+      await sendNotifications({ kind: 'RETURNED', caseId: input.caseId, dedupeKey: `RETURNED:${chainWorkflowId}:${decisions}` });
       current = null;
       acknowledged = recorded;
       await condition(() => withdrawn || resubmitted);

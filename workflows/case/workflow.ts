@@ -20,6 +20,6 @@ export async function caseWorkflow(input: CaseInput): Promise<CaseResult> {
   const status = chain.status as CaseResult['status'];
   await db.closeCase({ caseId: input.caseId, status });
   upsertSearchAttributes([{ key: searchAttributes.caseStatus, value: status }]);
-  await sendNotifications(db, { kind: 'OUTCOME', caseId: input.caseId, dedupeKey: `OUTCOME:${input.caseId}` });
+  await sendNotifications({ kind: 'OUTCOME', caseId: input.caseId, dedupeKey: `OUTCOME:${input.caseId}` });
   return { caseId: input.caseId, status };
 }

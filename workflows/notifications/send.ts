@@ -1,12 +1,8 @@
-/** Queues notifications in the outbox (in the caller's history) and hands delivery to its own workflow. */
+/** Hands a notification to its own workflow; the caller waits only for that workflow to start. */
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { createActivities, NotificationRequest } from '../../activities/index.js';
+import type { NotificationRequest } from '../../activities/index.js';
 import { deliverNotificationsWorkflow } from './workflow.js';
 
-type Outbox = Pick<ReturnType<typeof createActivities>, 'queueNotifications'>;
-
-export async function sendNotifications(outbox: Outbox, request: NotificationRequest): Promise<void> {
-  const ids = await outbox.queueNotifications(request);
-  if (ids.length === 0) return;
-  await startChild(deliverNotificationsWorkflow, { workflowId: `mail:${request.dedupeKey}`, args: [ids], parentClosePolicy: ParentClosePolicy.ABANDON });
+export async function sendNotifications(request: NotificationRequest): Promise<void> {
+  await startChild(deliverNotificationsWorkflow, { workflowId: `mail:${request.dedupeKey}`, args: [request], parentClosePolicy: ParentClosePolicy.ABANDON });
 }

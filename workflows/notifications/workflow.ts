@@ -1,16 +1,18 @@
 /**
- * Delivers queued outbox messages. A workflow of its own, abandoned by the case that started it, so
- * a mail relay that is down for hours delays mail without holding up or losing any case.
+ * Queues a notification's messages in the outbox and delivers them. A workflow of its own,
+ * abandoned by the case that started it: officials' decisions do not wait for mail, and a mail
+ * relay that is down for hours delays mail without holding up or losing any case.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import type { createActivities, NotificationRequest } from '../../activities/index.js';
 
-const mail = proxyActivities<ReturnType<typeof createActivities>>({
+const outbox = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
-  // No attempt limit: the outbox row keeps the last error until the relay takes the message.
+  // No attempt limit: each outbox row keeps its last error until the relay takes the message.
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-export async function deliverNotificationsWorkflow(notificationIds: string[]): Promise<void> {
-  await mail.deliverNotifications({ notificationIds });
+export async function deliverNotificationsWorkflow(request: NotificationRequest): Promise<void> {
+  const notificationIds = await outbox.queueNotifications(request);
+  if (notificationIds.length > 0) await outbox.deliverNotifications({ notificationIds });
 }
