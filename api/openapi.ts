@@ -27,6 +27,10 @@ function operation(summary: string, options: { body?: Schema; query?: Schema; pa
   };
 }
 
+function fileOperation(summary: string) {
+  return { ...operation(summary), parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }] };
+}
+
 export function openApiDocument(serverUrl?: string) {
   return {
     openapi: '3.1.0',
@@ -59,6 +63,11 @@ export function openApiDocument(serverUrl?: string) {
       '/api/cases/{id}': { get: operation('Case detail: current steps, who must act, deadlines, timeline', { path: true }) },
       '/api/cases/{id}/withdraw': { post: operation('Withdraw my case before the first decision (撤回)', { path: true, body: initiatorBody }) },
       '/api/cases/{id}/resubmit': { post: operation('Resubmit my returned case', { path: true, body: resubmitBody }) },
+      '/api/org-data/templates/{file}': { get: fileOperation('Import template (admin): org-data.xlsx or <entity>.csv') },
+      '/api/org-data/export/{file}': { get: fileOperation('Export (admin): org-data.xlsx or <entity>.csv; ?encoding=gb18030 for CSV') },
+      '/api/org-data/imports': { post: { ...operation('Upload files for import (admin; multipart field "files"); answers with the dry-run report'), requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } },
+      '/api/org-data/imports/{id}': { get: operation('The dry-run report of an upload (admin)', { path: true }) },
+      '/api/org-data/imports/{id}/apply': { post: operation('Apply a clean upload in one transaction (admin)', { path: true }) },
     },
   };
 }

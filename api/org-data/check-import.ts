@@ -146,7 +146,7 @@ async function checkSchools(db: DbReader, plan: ImportPlan, ctx: CheckContext, r
 /** Cases already started keep the approvers resolved when they started; the admin should know. */
 async function warnRunningCases(db: DbReader, plan: ImportPlan, regrouped: { row: ParsedRow<'schools'>; id: string }[]) {
   if (regrouped.length === 0) return;
-  const running = await db.case.groupBy({ by: ['schoolId'], where: { schoolId: { in: regrouped.map((r) => r.id) }, status: 'RUNNING' }, _count: { _all: true } });
+  const running = await db.case.groupBy({ by: ['schoolId'], where: { schoolId: { in: regrouped.map((r) => r.id) }, status: { in: ['RUNNING', 'RETURNED'] } }, _count: { _all: true } });
   for (const { row, id } of regrouped) {
     const count = running.find((r) => r.schoolId === id)?._count._all;
     if (count) plan.problems.push(problemAt(row, 'group', 'SCHOOL_HAS_RUNNING_CASES', { count }));

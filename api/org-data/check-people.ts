@@ -77,7 +77,7 @@ async function refuseMovesDuringExchange(db: DbReader, plan: ImportPlan, movers:
   const running = await inChunks(
     movers.map((m) => m.id),
     LOOKUP_CHUNK,
-    (ids) => db.case.findMany({ where: { teacherId: { in: ids }, type: 'TEACHER_EXCHANGE', status: 'RUNNING' }, select: { teacherId: true, title: true } }),
+    (ids) => db.case.findMany({ where: { teacherId: { in: ids }, type: 'TEACHER_EXCHANGE', status: { in: ['RUNNING', 'RETURNED'] } }, select: { teacherId: true, title: true } }),
   );
   for (const { row, id, field } of movers) {
     const cases = running.filter((c) => c.teacherId === id).map((c) => c.title);
