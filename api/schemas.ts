@@ -29,6 +29,9 @@ export const decisionBody = z
   })
   .refine((d) => d.action === 'APPROVE' || Boolean(d.comment), { message: 'a comment is required to reject or return', path: ['comment'] });
 
+/** `wait=true`: answer once the chain has moved on (200, with its new state); else once the decision is durably accepted (202). */
+export const decisionQuery = z.object({ wait: flag.default(false) });
+
 export const initiatorBody = z.object({ requestId: uuid, comment: z.string().trim().max(2000).optional() });
 export const resubmitBody = z.object({ requestId: uuid, comment: z.string().trim().min(1).max(2000) });
 export const claimBody = z.object({ requestId: uuid });

@@ -1,13 +1,13 @@
 /** Tasks: my inbox, what I decided, and the messages on one task (decide, claim, unclaim, reassign). */
 import { Router } from 'express';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateStage, type Client } from '@temporalio/client';
 import type { Db } from '../../prisma/client.js';
-import { assignUpdate, decideUpdate, type AssignmentInput } from '../../workflows/approval-chain/messages.js';
+import { assignUpdate, decideUpdate, type AssignmentInput, type DecisionInput } from '../../workflows/approval-chain/messages.js';
 import { decideUpdate as decideV1Update } from '../../workflows/approval-case/messages.js';
 import { actorFor, identitiesOf, identityForTask, tasksFor } from '../access.js';
 import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
 import { DomainError } from '../errors.js';
-import { claimBody, decisionBody, idParam, inboxQuery, pageQuery, reassignBody } from '../schemas.js';
+import { claimBody, decisionBody, decisionQuery, idParam, inboxQuery, pageQuery, reassignBody } from '../schemas.js';
 import { callWorkflow } from '../workflow-call.js';
 
 export interface TaskRoutesDeps {
@@ -85,26 +85,39 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     const body = decisionBody.parse(req.body);
     const { task, identity } = await taskForMe(me, req.params);
     const applied = await db.caseEvent.count({ where: { dedupeKey: `decision:${task.caseId}:${body.requestId}` } });
-    const closed = task.case.status !== 'RUNNING';
+    const closed = task.case.status !== 'RUNNING' && task.case.status !== 'RETURNED';
     if (closed && !applied) throw new DomainError('CASE_CLOSED');
     const actor = actorFor(me, identity);
     if (!task.chainWorkflowId && body.action === 'RETURN') {
       throw new DomainError('VALIDATION_FAILED', [{ path: 'action', message: 'cases started before approval chains can be approved or rejected only' }]);
     }
-    let chain: unknown = null;
+    const { wait } = decisionQuery.parse(req.query);
+    const caseState = () => db.case.findUniqueOrThrow({ where: { id: task.caseId }, select: { id: true, status: true, workflowId: true } });
     // A repeat of a decision already applied to a chain that has since finished answers from the record.
-    if (!(applied && closed)) {
-      chain = await callWorkflow<unknown>(temporal, decisionTimeoutMs, () =>
-        task.chainWorkflowId
-          ? temporal.workflow.getHandle(task.chainWorkflowId).executeUpdate(decideUpdate, { updateId: body.requestId, args: [{ ...body, taskId: task.id, actor }] })
-          : temporal.workflow.getHandle(task.case.workflowId).executeUpdate(decideV1Update, {
-              updateId: body.requestId,
-              args: [{ requestId: body.requestId, taskId: task.id, action: body.action === 'REJECT' ? 'REJECT' : 'APPROVE', comment: body.comment, actor: { officialId: me.id, unitCode: actor.unitCode, schoolId: actor.schoolId } }],
-            }),
-      );
+    if (applied && closed) {
+      res.json({ case: await caseState(), chain: null });
+      return;
     }
-    const current = await db.case.findUniqueOrThrow({ where: { id: task.caseId }, select: { id: true, status: true, workflowId: true } });
-    res.json({ case: current, chain });
+    if (!task.chainWorkflowId) {
+      const snapshot = await callWorkflow(temporal, decisionTimeoutMs, () =>
+        temporal.workflow.getHandle(task.case.workflowId).executeUpdate(decideV1Update, {
+          updateId: body.requestId,
+          args: [{ requestId: body.requestId, taskId: task.id, action: body.action === 'REJECT' ? 'REJECT' : 'APPROVE', comment: body.comment, actor: { officialId: me.id, unitCode: actor.unitCode, schoolId: actor.schoolId } }],
+        }),
+      );
+      res.json({ case: await caseState(), chain: snapshot });
+      return;
+    }
+    const chain = temporal.workflow.getHandle(task.chainWorkflowId);
+    const options = { updateId: body.requestId, args: [{ ...body, taskId: task.id, actor }] as [DecisionInput] };
+    if (wait) {
+      const snapshot = await callWorkflow(temporal, decisionTimeoutMs, () => chain.executeUpdate(decideUpdate, options));
+      res.json({ case: await caseState(), chain: snapshot });
+      return;
+    }
+    // Accepted means validated and stored in the case's history: the chain applies it even if this process dies now.
+    await callWorkflow(temporal, decisionTimeoutMs, () => chain.startUpdate(decideUpdate, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED }));
+    res.status(202).json({ requestId: body.requestId, accepted: true, case: await caseState() });
   });
 
   async function assign(req: { params: unknown }, me: CurrentOfficial, requestId: string, kind: AssignmentInput['kind'], target?: AssignmentInput['target']) {

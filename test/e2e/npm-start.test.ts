@@ -59,9 +59,11 @@ describe('npm start (embedded default)', () => {
     const created = await post('/api/cases', member, { type: 'GENERIC_APPROVAL', title: '端到端演示' });
     let task: { id: string } | undefined;
     for (; !task; await new Promise((r) => setTimeout(r, 100))) task = (await get('/api/inbox', core)).items.find((t: { caseId: string }) => t.caseId === created.id);
-    await post(`/api/tasks/${task.id}/decision`, core, { requestId: randomUUID(), action: 'APPROVE' });
-    const eduTask = (await get('/api/inbox', edu)).items.find((t: { caseId: string }) => t.caseId === created.id);
-    const decided = await post(`/api/tasks/${eduTask.id}/decision`, edu, { requestId: randomUUID(), action: 'APPROVE' });
+    const accepted = await post(`/api/tasks/${task.id}/decision`, core, { requestId: randomUUID(), action: 'APPROVE' });
+    expect(accepted.accepted).toBe(true);
+    let eduTask: { id: string } | undefined;
+    for (; !eduTask; await new Promise((r) => setTimeout(r, 100))) eduTask = (await get('/api/inbox', edu)).items.find((t: { caseId: string }) => t.caseId === created.id);
+    const decided = await post(`/api/tasks/${eduTask.id}/decision?wait=true`, edu, { requestId: randomUUID(), action: 'APPROVE' });
     expect(decided.chain.status).toBe('APPROVED');
     await expect.poll(async () => (await get(`/api/cases/${created.id}`, member)).status).toBe('APPROVED');
 

@@ -64,7 +64,7 @@ async function inboxTask(who: keyof typeof tokens, caseId: string): Promise<stri
 }
 
 const decide = (who: keyof typeof tokens, taskId: string, body: Record<string, unknown>, lang?: string) =>
-  call(api, 'POST', `/api/tasks/${taskId}/decision`, { token: tokens[who], body: { requestId: randomUUID(), ...body }, lang });
+  call(api, 'POST', `/api/tasks/${taskId}/decision?wait=true`, { token: tokens[who], body: { requestId: randomUUID(), ...body }, lang });
 
 describe('two-step approval through the API', () => {
   it('moves from the core school to EDU and ends approved in the database and in Temporal', async () => {

@@ -68,11 +68,11 @@ describe('inbox and case lists', () => {
   it('filters the inbox by case type and shows countersign (会签) progress', async () => {
     const funding = await startCase('GENERIC_FUNDING');
     const plain = await startCase('GENERIC_APPROVAL');
-    await post('core', `/api/tasks/${(await inboxTask('core', funding)).id}/decision`, { action: 'APPROVE' });
+    await post('core', `/api/tasks/${(await inboxTask('core', funding)).id}/decision?wait=true`, { action: 'APPROVE' });
     await inboxTask('core', plain);
 
     const eduTask = await inboxTask('edu', funding, '&caseType=GENERIC_FUNDING');
-    await post('edu', `/api/tasks/${eduTask.id}/decision`, { action: 'APPROVE' });
+    await post('edu', `/api/tasks/${eduTask.id}/decision?wait=true`, { action: 'APPROVE' });
     const finTask = await inboxTask('fin', funding);
     const onlyFunding = await get('core', '/api/inbox?caseType=GENERIC_FUNDING&limit=200');
     const notOverdue = await get('core', '/api/inbox?overdue=false&limit=1');
@@ -87,7 +87,7 @@ describe('inbox and case lists', () => {
 
   it('lists what I decided, what I started, and what I was copied on', async () => {
     const id = await startCase('GENERIC_APPROVAL', { copyTo: { officialIds: [org.officials.taskforce.id], unitCodes: ['FIN'] } });
-    await post('core', `/api/tasks/${(await inboxTask('core', id)).id}/decision`, { action: 'APPROVE', comment: '同意' });
+    await post('core', `/api/tasks/${(await inboxTask('core', id)).id}/decision?wait=true`, { action: 'APPROVE', comment: '同意' });
 
     const decided = await get('core', '/api/tasks/decided?limit=200');
     const started = await get('member', '/api/cases/started?limit=200');
@@ -126,7 +126,7 @@ describe('delegation, claims and reassignment', () => {
 
     const set = await call(api, 'PUT', '/api/me/delegation', { token: tokens.core, body: { delegateId: org.officials.fin.id, startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() } });
     const seen = await inboxTask('fin', id);
-    const decided = await post('fin', `/api/tasks/${task.id}/decision`, { action: 'APPROVE', comment: '代为审批' });
+    const decided = await post('fin', `/api/tasks/${task.id}/decision?wait=true`, { action: 'APPROVE', comment: '代为审批' });
     const event = await db.caseEvent.findFirstOrThrow({ where: { caseId: id, kind: 'APPROVED' } });
     const revoked = await call(api, 'DELETE', '/api/me/delegation', { token: tokens.core });
     const later = await startCase();
@@ -149,15 +149,15 @@ describe('delegation, claims and reassignment', () => {
 
   it('takes a claimed task out of colleagues’ inboxes; a unit lead reassigns it', async () => {
     const id = await startCase();
-    await post('core', `/api/tasks/${(await inboxTask('core', id)).id}/decision`, { action: 'APPROVE' });
+    await post('core', `/api/tasks/${(await inboxTask('core', id)).id}/decision?wait=true`, { action: 'APPROVE' });
     const task = await inboxTask('edu', id);
 
     const claimed = await post('edu', `/api/tasks/${task.id}/claim`, {});
     const hiddenFromColleague = !(await inInbox('edu2', id));
-    const colleagueDecides = await post('edu2', `/api/tasks/${task.id}/decision`, { action: 'APPROVE' });
+    const colleagueDecides = await post('edu2', `/api/tasks/${task.id}/decision?wait=true`, { action: 'APPROVE' });
     const notLead = await post('edu2', `/api/tasks/${task.id}/reassign`, { officialId: org.officials.edu2.id });
     const reassigned = await post('eduLead', `/api/tasks/${task.id}/reassign`, { officialId: org.officials.edu2.id });
-    const decided = await post('edu2', `/api/tasks/${task.id}/decision`, { action: 'APPROVE' });
+    const decided = await post('edu2', `/api/tasks/${task.id}/decision?wait=true`, { action: 'APPROVE' });
 
     expect(claimed.status).toBe(200);
     expect(hiddenFromColleague).toBe(true);
@@ -186,8 +186,8 @@ describe('the initiator and the administrator', () => {
     const id = await startCase();
     const task = await inboxTask('core', id);
 
-    const noComment = await post('core', `/api/tasks/${task.id}/decision`, { action: 'RETURN', returnTo: 'INITIATOR' });
-    const returned = await post('core', `/api/tasks/${task.id}/decision`, { action: 'RETURN', returnTo: 'INITIATOR', comment: '请补充附件' });
+    const noComment = await post('core', `/api/tasks/${task.id}/decision?wait=true`, { action: 'RETURN', returnTo: 'INITIATOR' });
+    const returned = await post('core', `/api/tasks/${task.id}/decision?wait=true`, { action: 'RETURN', returnTo: 'INITIATOR', comment: '请补充附件' });
     const statusWhileReturned = (await get('member', `/api/cases/${id}`)).body.status;
     const resubmitted = await post('member', `/api/cases/${id}/resubmit`, { comment: '已补充' });
 
@@ -203,7 +203,7 @@ describe('the initiator and the administrator', () => {
     const task = await inboxTask('core', id);
 
     const detail = await get('admin', `/api/cases/${id}`);
-    const decision = await post('admin', `/api/tasks/${task.id}/decision`, { action: 'APPROVE' });
+    const decision = await post('admin', `/api/tasks/${task.id}/decision?wait=true`, { action: 'APPROVE' });
 
     expect(detail.status).toBe(200);
     expect(decision).toMatchObject({ status: 403, body: { error: { code: 'NOT_ASSIGNED' } } });
