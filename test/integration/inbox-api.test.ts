@@ -147,11 +147,14 @@ describe('delegation, claims and reassignment', () => {
     expect(self).toMatchObject({ status: 422, body: { error: { code: 'DELEGATE_INVALID' } } });
   });
 
-  it('takes a claimed task out of colleagues’ inboxes; a unit lead reassigns it', async () => {
+  it('takes a claimed task out of colleagues’ inboxes until unclaimed; a unit lead reassigns it', async () => {
     const id = await startCase();
     await post('core', `/api/tasks/${(await inboxTask('core', id)).id}/decision?wait=true`, { action: 'APPROVE' });
     const task = await inboxTask('edu', id);
 
+    const firstClaim = await post('edu', `/api/tasks/${task.id}/claim`, {});
+    const unclaimed = await post('edu', `/api/tasks/${task.id}/unclaim`, {});
+    const backWithColleague = await inInbox('edu2', id);
     const claimed = await post('edu', `/api/tasks/${task.id}/claim`, {});
     const hiddenFromColleague = !(await inInbox('edu2', id));
     const colleagueDecides = await post('edu2', `/api/tasks/${task.id}/decision?wait=true`, { action: 'APPROVE' });
@@ -159,7 +162,8 @@ describe('delegation, claims and reassignment', () => {
     const reassigned = await post('eduLead', `/api/tasks/${task.id}/reassign`, { officialId: org.officials.edu2.id });
     const decided = await post('edu2', `/api/tasks/${task.id}/decision?wait=true`, { action: 'APPROVE' });
 
-    expect(claimed.status).toBe(200);
+    expect([firstClaim.status, unclaimed.status, claimed.status]).toEqual([200, 200, 200]);
+    expect(backWithColleague).toBe(true);
     expect(hiddenFromColleague).toBe(true);
     expect(colleagueDecides).toMatchObject({ status: 409, body: { error: { code: 'TASK_CLAIMED' } } });
     expect(notLead).toMatchObject({ status: 403, body: { error: { code: 'NOT_UNIT_LEAD' } } });
