@@ -48,51 +48,56 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     return [...new Set([initiatorId, ...copies.flatMap((c) => (c.officialId ? [c.officialId] : [])), ...unitOfficials.map((o) => o.id)])];
   }
 
-  return {
-    async queueNotifications(request: NotificationRequest): Promise<string[]> {
-      const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId }, include: { school: { select: { districtId: true } } } });
-      const forTasks = request.kind === 'NEW_TASK' || request.kind === 'REMINDER' || request.kind === 'OVERDUE';
-      const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId, found.school?.districtId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
-      const taskForContext = task ?? (request.kind === 'ESCALATION' ? await db.approvalTask.findFirst({ where: { caseId: found.id, state: 'PENDING' }, orderBy: { openedAt: 'desc' } }) : undefined);
-      const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;
-      const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
-      const recipients = await db.official.findMany({ where: { id: { in: officialIds } }, select: { id: true, email: true } });
-      const ids: string[] = [];
-      for (const recipient of recipients) {
-        const dedupeKey = `${request.dedupeKey}:${recipient.id}`;
-        const row = await db.notification.upsert({
-          where: { dedupeKey },
-          create: { dedupeKey, kind: request.kind, caseId: found.id, recipientId: recipient.id, toAddress: recipient.email, subject: message.subject, bodyText: message.text, bodyHtml: message.html },
-          update: {},
-        });
-        if (row.state === 'PENDING') ids.push(row.id);
-      }
-      if (request.kind === 'REMINDER' && request.taskIds?.length) {
-        await db.approvalTask.updateMany({ where: { id: { in: request.taskIds } }, data: { reminderSentAt: now() } });
-        await db.caseEvent.upsert({ where: { dedupeKey: `reminder:${request.dedupeKey}` }, create: { caseId: found.id, taskId: request.taskIds[0], kind: 'REMINDER_SENT', dedupeKey: `reminder:${request.dedupeKey}` }, update: {} });
-      }
-      return ids;
-    },
+  async function queue(request: NotificationRequest): Promise<string[]> {
+    const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId }, include: { school: { select: { districtId: true } } } });
+    const forTasks = request.kind === 'NEW_TASK' || request.kind === 'REMINDER' || request.kind === 'OVERDUE';
+    const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId, found.school?.districtId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
+    const taskForContext = task ?? (request.kind === 'ESCALATION' ? await db.approvalTask.findFirst({ where: { caseId: found.id, state: 'PENDING' }, orderBy: { openedAt: 'desc' } }) : undefined);
+    const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;
+    const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
+    const recipients = await db.official.findMany({ where: { id: { in: officialIds } }, select: { id: true, email: true } });
+    const ids: string[] = [];
+    for (const recipient of recipients) {
+      const dedupeKey = `${request.dedupeKey}:${recipient.id}`;
+      const row = await db.notification.upsert({
+        where: { dedupeKey },
+        create: { dedupeKey, kind: request.kind, caseId: found.id, recipientId: recipient.id, toAddress: recipient.email, subject: message.subject, bodyText: message.text, bodyHtml: message.html },
+        update: {},
+      });
+      if (row.state === 'PENDING') ids.push(row.id);
+    }
+    if (request.kind === 'REMINDER' && request.taskIds?.length) {
+      await db.approvalTask.updateMany({ where: { id: { in: request.taskIds } }, data: { reminderSentAt: now() } });
+      await db.caseEvent.upsert({ where: { dedupeKey: `reminder:${request.dedupeKey}` }, create: { caseId: found.id, taskId: request.taskIds[0], kind: 'REMINDER_SENT', dedupeKey: `reminder:${request.dedupeKey}` }, update: {} });
+    }
+    return ids;
+  }
 
-    async deliverNotifications(input: { notificationIds: string[] }): Promise<void> {
-      const pending = await db.notification.findMany({ where: { id: { in: input.notificationIds }, state: 'PENDING' } });
-      const failures: string[] = [];
-      for (const message of pending) {
-        if (!mailer) {
-          await db.notification.update({ where: { id: message.id }, data: { state: 'NOT_SENT', lastError: 'SMTP_URL is not configured' } });
-          continue;
-        }
-        try {
-          await mailer.sendMail({ from: mailFrom, to: message.toAddress, subject: message.subject, text: message.bodyText, html: message.bodyHtml });
-          await db.notification.update({ where: { id: message.id }, data: { state: 'SENT', sentAt: now(), attempts: { increment: 1 }, lastError: null } });
-        } catch (err) {
-          const reason = err instanceof Error ? err.message : String(err);
-          await db.notification.update({ where: { id: message.id }, data: { attempts: { increment: 1 }, lastError: reason } });
-          failures.push(`${message.toAddress}: ${reason}`);
-        }
+  async function deliver(notificationIds: string[]): Promise<void> {
+    const pending = await db.notification.findMany({ where: { id: { in: notificationIds }, state: 'PENDING' } });
+    const failures: string[] = [];
+    for (const message of pending) {
+      if (!mailer) {
+        await db.notification.update({ where: { id: message.id }, data: { state: 'NOT_SENT', lastError: 'SMTP_URL is not configured' } });
+        continue;
       }
-      // Failing the activity makes Temporal retry the messages still pending, with backoff.
-      if (failures.length > 0) throw new Error(`mail relay refused ${failures.length} message(s): ${failures.join('; ')}`);
+      try {
+        await mailer.sendMail({ from: mailFrom, to: message.toAddress, subject: message.subject, text: message.bodyText, html: message.bodyHtml });
+        await db.notification.update({ where: { id: message.id }, data: { state: 'SENT', sentAt: now(), attempts: { increment: 1 }, lastError: null } });
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        await db.notification.update({ where: { id: message.id }, data: { attempts: { increment: 1 }, lastError: reason } });
+        failures.push(`${message.toAddress}: ${reason}`);
+      }
+    }
+    // Failing the activity makes Temporal retry the messages still pending, with backoff.
+    if (failures.length > 0) throw new Error(`mail relay refused ${failures.length} message(s): ${failures.join('; ')}`);
+  }
+
+  return {
+    /** Stores the messages (once, however often retried) and sends those not yet sent. */
+    async sendNotifications(request: NotificationRequest): Promise<void> {
+      await deliver(await queue(request));
     },
   };
 }

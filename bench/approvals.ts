@@ -20,22 +20,24 @@ import { createCaseWorker } from '../worker/worker.js';
 import { bareUpdate, bareWorkflow } from './bare-workflow.js';
 
 const N = Number(process.env.BENCH_N ?? 200);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const RATE = Number(process.env.BENCH_RATE ?? 10);
 
 async function timed(items: number, fn: (i: number) => Promise<void>): Promise<{ latencies: number[]; wallMs: number }> {
   const latencies: number[] = [];
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < items) {
-        const i = next++;
+  const requests: Promise<void>[] = [];
+  for (let i = 0; i < items; i += 1) {
+    const due = started + (i * 1000) / RATE;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    requests.push(
+      (async () => {
         const t = performance.now();
         await fn(i);
         latencies.push(performance.now() - t);
-      }
-    }),
-  );
+      })(),
+    );
+  }
+  await Promise.all(requests);
   return { latencies, wallMs: performance.now() - started };
 }
 
@@ -69,7 +71,7 @@ await caseWorker.runUntil(async () => {
   await bareWorker.runUntil(async () => {
     const member = await login(api, org.officials.member.login);
     const core = await login(api, org.officials.core.login);
-    console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${N} decisions, concurrency ${CONCURRENCY}`);
+    console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${N} decisions at ${RATE}/s`);
 
     const caseIds: string[] = [];
     for (let i = 0; i < 2 * N; i += 1) caseIds.push((await call(api, 'POST', '/api/cases', { token: member, body: { type: 'GENERIC_APPROVAL', title: `bench ${i}` } })).body.id as string);

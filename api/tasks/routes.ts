@@ -72,9 +72,8 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
 
   async function taskForMe(me: CurrentOfficial, params: unknown) {
     const { id } = idParam.parse(params);
-    const task = await db.approvalTask.findUnique({ where: { id }, include: { case: true } });
+    const [task, identities] = await Promise.all([db.approvalTask.findUnique({ where: { id }, include: { case: true } }), identitiesOf(db, me)]);
     if (!task) throw new DomainError('NOT_FOUND');
-    const identities = await identitiesOf(db, me);
     const identity = identityForTask(identities, task) ?? identityForTask(identities, { ...task, assigneeId: null });
     if (!identity) throw new DomainError('NOT_ASSIGNED');
     return { task, identity, identities };
@@ -84,8 +83,9 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     const me = currentOfficial(res);
     const body = decisionBody.parse(req.body);
     const { task, identity } = await taskForMe(me, req.params);
-    const applied = await db.caseEvent.count({ where: { dedupeKey: `decision:${task.caseId}:${body.requestId}` } });
     const closed = task.case.status !== 'RUNNING' && task.case.status !== 'RETURNED';
+    // Only a closed case needs the record: a repeat there answers from it, anything else is refused.
+    const applied = closed && (await db.caseEvent.count({ where: { dedupeKey: `decision:${task.caseId}:${body.requestId}` } })) > 0;
     if (closed && !applied) throw new DomainError('CASE_CLOSED');
     const actor = actorFor(me, identity);
     if (!task.chainWorkflowId && body.action === 'RETURN') {
@@ -117,7 +117,7 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     }
     // Accepted means validated and stored in the case's history: the chain applies it even if this process dies now.
     await callWorkflow(temporal, decisionTimeoutMs, () => chain.startUpdate(decideUpdate, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED }));
-    res.status(202).json({ requestId: body.requestId, accepted: true, case: await caseState() });
+    res.status(202).json({ requestId: body.requestId, accepted: true, case: { id: task.caseId, status: task.case.status, workflowId: task.case.workflowId } });
   });
 
   async function assign(req: { params: unknown }, me: CurrentOfficial, requestId: string, kind: AssignmentInput['kind'], target?: AssignmentInput['target']) {

@@ -13,6 +13,5 @@ const outbox = proxyActivities<ReturnType<typeof createActivities>>({
 });
 
 export async function deliverNotificationsWorkflow(request: NotificationRequest): Promise<void> {
-  const notificationIds = await outbox.queueNotifications(request);
-  if (notificationIds.length > 0) await outbox.deliverNotifications({ notificationIds });
+  await outbox.sendNotifications(request);
 }
