@@ -3,47 +3,29 @@
  * HTTP → Temporal update → activities → inbox and audit tables, and Temporal's own view agrees.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { policyConfig } from '../../policy/config.js';
-import { createDb, type Db } from '../../prisma/client.js';
-import { createCaseWorker } from '../../worker/worker.js';
-import { call, login, startTestApi, type TestApi } from '../support/api.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../prisma/client.js';
+import { call, startTestApi, type TestApi } from '../support/api.js';
+import { startStack, type Stack } from '../support/stack.js';
 import { chainWorkflowId } from '../../workflows/approval-chain/messages.js';
 import { approvalChainWorkflow } from '../../workflows/approval-chain/workflow.js';
-import { chainSteps, createTestOrg, type TestOrg } from '../support/org.js';
+import { chainSteps, type TestOrg } from '../support/org.js';
 
-const taskQueue = `it-${randomUUID()}`;
+let stack: Stack;
 let db: Db;
 let org: TestOrg;
-let connection: Connection;
-let nativeConnection: NativeConnection;
-let temporal: Client;
-let worker: Worker;
-let workerRun: Promise<void>;
 let api: TestApi;
-const tokens: Record<'member' | 'core' | 'edu' | 'fin' | 'admin', string> = { member: '', core: '', edu: '', fin: '', admin: '' };
+let temporal: Client;
+let tokens: Stack['tokens'];
 
 beforeAll(async () => {
-  db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
-  org = await createTestOrg(db);
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  temporal = new Client({ connection });
-  worker = await createCaseWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, config: policyConfig });
-  workerRun = worker.run();
-  api = await startTestApi({ db, temporal, taskQueue });
-  for (const who of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[who] = await login(api, org.officials[who].login);
+  stack = await startStack();
+  ({ db, org, api, temporal, tokens } = stack);
 });
 
 afterAll(async () => {
-  await api?.close();
-  worker?.shutdown();
-  await workerRun;
-  await nativeConnection?.close();
-  await connection?.close();
-  await db?.$disconnect();
+  await stack?.close();
 });
 
 async function startCase(title = '申请集团教研经费') {

@@ -4,44 +4,25 @@
  * detail, delegation, claim and reassignment, withdrawal and return, admin inspection, the API docs.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { policyConfig } from '../../policy/config.js';
-import { createDb, type Db } from '../../prisma/client.js';
-import { createCaseWorker } from '../../worker/worker.js';
-import { call, login, startTestApi, type TestApi } from '../support/api.js';
-import { createTestOrg, type TestOrg } from '../support/org.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../prisma/client.js';
+import { call, type TestApi } from '../support/api.js';
+import type { TestOrg } from '../support/org.js';
+import { startStack, type Stack, type Who } from '../support/stack.js';
 
-type Who = keyof TestOrg['officials'];
-const taskQueue = `inbox-${randomUUID()}`;
+let stack: Stack;
 let db: Db;
 let org: TestOrg;
-let connection: Connection;
-let nativeConnection: NativeConnection;
-let worker: Worker;
-let workerRun: Promise<void>;
 let api: TestApi;
-const tokens = {} as Record<Who, string>;
+let tokens: Stack['tokens'];
 
 beforeAll(async () => {
-  db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
-  org = await createTestOrg(db);
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await createCaseWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, config: policyConfig });
-  workerRun = worker.run();
-  api = await startTestApi({ db, temporal: new Client({ connection }), taskQueue });
-  for (const who of Object.keys(org.officials) as Who[]) tokens[who] = await login(api, org.officials[who].login);
+  stack = await startStack();
+  ({ db, org, api, tokens } = stack);
 });
 
 afterAll(async () => {
-  await api?.close();
-  worker?.shutdown();
-  await workerRun;
-  await nativeConnection?.close();
-  await connection?.close();
-  await db?.$disconnect();
+  await stack?.close();
 });
 
 const get = (who: Who, path: string) => call(api, 'GET', path, { token: tokens[who] });
