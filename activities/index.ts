@@ -14,5 +14,3 @@ export type { NotificationRequest } from './notifications.js';
 export function createActivities(deps: ActivityDeps) {
   return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...notificationActivities(deps) };
 }
-
-export type CaseActivities = ReturnType<typeof createActivities>;

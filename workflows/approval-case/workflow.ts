@@ -5,7 +5,6 @@
  * workflow itself keeps no wall clock.
  */
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   proxyActivities,
@@ -14,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
 import { searchAttributes } from '../constants.js';
+import { refuse } from '../refuse.js';
 import {
   caseStateQuery,
   decideUpdate,
@@ -29,10 +29,6 @@ const activities = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-
-function refuse(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-}
 
 function mayDecide(step: StepSnapshot, decision: DecisionInput): boolean {
   const { assignee } = step;
