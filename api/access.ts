@@ -14,6 +14,10 @@ export interface Identity {
   isLead: boolean;
 }
 
+export function selfIdentity(me: CurrentOfficial): Identity {
+  return { officialId: me.id, unitId: me.unitId, unitCode: me.unitCode, schoolId: me.schoolId, isLead: me.isLead };
+}
+
 /** The official's own identity first, then those of colleagues who delegated to them now. */
 export async function identitiesOf(db: Db, me: CurrentOfficial, at = new Date()): Promise<Identity[]> {
   const delegations = await db.delegation.findMany({
@@ -21,7 +25,7 @@ export async function identitiesOf(db: Db, me: CurrentOfficial, at = new Date())
     include: { delegator: { include: { unit: true } } },
   });
   return [
-    { officialId: me.id, unitId: me.unitId, unitCode: me.unitCode, schoolId: me.schoolId, isLead: me.isLead },
+    selfIdentity(me),
     ...delegations.map(({ delegator: d }) => ({ officialId: d.id, unitId: d.unitId, unitCode: d.unit?.code ?? null, schoolId: d.schoolId, isLead: d.isUnitLead })),
   ];
 }

@@ -1,6 +1,7 @@
 /** Typed domain errors and their one mapping to HTTP: `{ error: { code, message } }`, zh-CN first. */
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
+import { MAX_FILE_BYTES, MAX_FILES } from './org-data/uploads.js';
 
 const catalogue = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录。', en: 'Please log in.' },
@@ -24,6 +25,12 @@ const catalogue = {
   ROUTE_UNRESOLVED: { status: 422, zh: '无法确定审批单位，请检查组织数据。', en: 'No approver could be found for a step; check the organisation data.' },
   WORKER_UNAVAILABLE: { status: 503, zh: '流程服务暂时无法处理，请稍后用同一请求编号重试；本次操作未生效。', en: 'The workflow service cannot process this now; retry later with the same request id. Nothing was applied.' },
   TEMPORAL_UNAVAILABLE: { status: 503, zh: '流程引擎暂时不可用，请稍后重试；本次操作未生效。', en: 'The workflow engine is unavailable; try again later. Nothing was applied.' },
+  NO_FILES: { status: 400, zh: '请在 files 字段中上传 .xlsx 或 .csv 文件。', en: 'Upload .xlsx or .csv files in the "files" field.' },
+  TOO_MANY_FILES: { status: 400, zh: `一次最多上传 ${MAX_FILES} 个文件。`, en: `Upload at most ${MAX_FILES} files at once.` },
+  FILE_TOO_LARGE: { status: 413, zh: `单个文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB。`, en: `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
+  NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法管理组织数据。', en: 'Your account belongs to no unit or school of a district, so it cannot manage organisation data.' },
+  UPLOAD_NOT_FOUND: { status: 404, zh: '未找到该导入文件，或已超过 24 小时被清除；请重新上传。', en: 'No such upload, or it was removed after 24 hours; upload the files again.' },
+  IMPORT_REJECTED: { status: 422, zh: '导入有错误，未写入任何数据；请按报告修改文件后重新上传。', en: 'The import has errors and nothing was written; fix the file as the report says and upload it again.' },
   INTERNAL: { status: 500, zh: '服务器内部错误。', en: 'Internal server error.' },
 } as const;
 

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { PolicyConfig } from '../../policy/config.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../prisma/client.js';
 import { chainWorkflowId, resubmitUpdate, withdrawUpdate } from '../../workflows/approval-chain/messages.js';
 import { caseWorkflow } from '../../workflows/case/workflow.js';
 import { caseWorkflowId, searchAttributes, TASK_QUEUE } from '../../workflows/constants.js';
-import { actorFor, identitiesOf, visibleCases } from '../access.js';
+import { actorFor, identitiesOf, selfIdentity, visibleCases } from '../access.js';
 import { currentOfficial } from '../auth/sessions.js';
 import { DomainError } from '../errors.js';
 import { caseSearchQuery, idParam, initiatorBody, pageQuery, resubmitBody, startCaseBody } from '../schemas.js';
@@ -31,6 +32,15 @@ const listInclude = {
 
 export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decisionTimeoutMs }: CaseRoutesDeps): Router {
   const router = Router();
+
+  /** One page of cases, newest first, with the total for paging. */
+  async function casePage(where: Prisma.CaseWhereInput, { limit, offset }: { limit: number; offset: number }) {
+    const [total, items] = await Promise.all([
+      db.case.count({ where }),
+      db.case.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: offset, take: limit, include: listInclude }),
+    ]);
+    return { total, items };
+  }
 
   router.post('/cases', async (req, res) => {
     const me = currentOfficial(res);
@@ -98,27 +108,18 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
         },
       ],
     };
-    const [total, items] = await Promise.all([
-      db.case.count({ where }),
-      db.case.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: q.offset, take: q.limit, include: listInclude }),
-    ]);
-    res.json({ total, items });
+    res.json(await casePage(where, q));
   });
 
   router.get('/cases/started', async (req, res) => {
     const me = currentOfficial(res);
-    const { limit, offset } = pageQuery.parse(req.query);
-    const where = { initiatorId: me.id };
-    const [total, items] = await Promise.all([db.case.count({ where }), db.case.findMany({ where, orderBy: { createdAt: 'desc' }, skip: offset, take: limit, include: listInclude })]);
-    res.json({ total, items });
+    res.json(await casePage({ initiatorId: me.id }, pageQuery.parse(req.query)));
   });
 
   router.get('/cases/copied', async (req, res) => {
     const me = currentOfficial(res);
-    const { limit, offset } = pageQuery.parse(req.query);
     const where = { copies: { some: { OR: [{ officialId: me.id }, ...(me.unitId ? [{ unitId: me.unitId }] : [])] } } };
-    const [total, items] = await Promise.all([db.case.count({ where }), db.case.findMany({ where, orderBy: { createdAt: 'desc' }, skip: offset, take: limit, include: listInclude })]);
-    res.json({ total, items });
+    res.json(await casePage(where, pageQuery.parse(req.query)));
   });
 
   router.get('/cases/:id', async (req, res) => {
@@ -159,7 +160,7 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
     if (!found) throw new DomainError('NOT_FOUND');
     if (found.initiatorId !== me.id) throw new DomainError('NOT_INITIATOR');
     if (found.status !== 'RUNNING' && found.status !== 'RETURNED') throw new DomainError('CASE_CLOSED');
-    const chain = await callWorkflow(temporal, decisionTimeoutMs, () => send(chainWorkflowId(found.workflowId), actorFor(me, { officialId: me.id, unitId: me.unitId, unitCode: me.unitCode, schoolId: me.schoolId, isLead: me.isLead })));
+    const chain = await callWorkflow(temporal, decisionTimeoutMs, () => send(chainWorkflowId(found.workflowId), actorFor(me, selfIdentity(me))));
     return { caseId: found.id, chain };
   }
 

@@ -12,7 +12,7 @@ import { currentOfficial } from '../auth/sessions.js';
 import { DomainError, prefersEnglish } from '../errors.js';
 import type { Language } from './cells.js';
 import { ENTITY_KEYS, type EntityKey } from './entities.js';
-import { OrgDataError, orgDataErrorHandler } from './errors.js';
+import { uploadErrors } from './errors.js';
 import { exportRows, sheetName, writeCsv, writeXlsx } from './export.js';
 import { applyImport, dryRunImport } from './org-import.js';
 import { buildReport } from './report.js';
@@ -56,7 +56,7 @@ async function districtOf(db: Db, res: Response): Promise<string> {
     : me.schoolId
       ? await db.school.findUnique({ where: { id: me.schoolId }, select: { districtId: true } })
       : null;
-  if (!home) throw new OrgDataError('NO_DISTRICT');
+  if (!home) throw new DomainError('NO_DISTRICT');
   return home.districtId;
 }
 
@@ -90,7 +90,7 @@ export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Ro
   async function findUpload(req: Request, res: Response): Promise<StoredUpload> {
     const { id } = uploadParams.parse(req.params);
     const upload = await uploads.find(id, districtId(res));
-    if (!upload) throw new OrgDataError('UPLOAD_NOT_FOUND');
+    if (!upload) throw new DomainError('UPLOAD_NOT_FOUND');
     return upload;
   }
 
@@ -98,7 +98,7 @@ export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Ro
 
   router.post('/imports', uploads.receive(), async (req, res) => {
     const files = (req.files ?? []) as Express.Multer.File[];
-    if (files.length === 0) throw new OrgDataError('NO_FILES');
+    if (files.length === 0) throw new DomainError('NO_FILES');
     const upload = await uploads.save(districtId(res), currentOfficial(res).id, files).catch(async (err: unknown) => {
       await uploads.discard(files);
       throw err;
@@ -117,11 +117,11 @@ export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Ro
     const upload = await findUpload(req, res);
     const outcome = await applyImport(db, upload.files, options(res));
     const report = buildReport(outcome, languageOf(req));
-    if (!outcome.applied) throw new OrgDataError('IMPORT_REJECTED', report);
+    if (!outcome.applied) throw new DomainError('IMPORT_REJECTED', report);
     await uploads.remove(upload);
     res.json({ id: upload.id, report });
   });
 
-  router.use(orgDataErrorHandler);
+  router.use(uploadErrors);
   return router;
 }

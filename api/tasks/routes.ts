@@ -76,7 +76,7 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     if (!task) throw new DomainError('NOT_FOUND');
     const identity = identityForTask(identities, task) ?? identityForTask(identities, { ...task, assigneeId: null });
     if (!identity) throw new DomainError('NOT_ASSIGNED');
-    return { task, identity, identities };
+    return { task, identity };
   }
 
   router.post('/tasks/:id/decision', async (req, res) => {

@@ -93,6 +93,16 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     if (busy) refuse(Refusal.stepNotOpen, 'Another decision is being recorded.');
   };
 
+  /** Records the initiator's act, then answers once the chain has acted on it. */
+  const initiatorAct = async (event: Parameters<typeof audit.recordChainEvent>[0], apply: () => void): Promise<ChainSnapshot> => {
+    busy = true;
+    await audit.recordChainEvent(event);
+    apply();
+    busy = false;
+    await waitUntilMoved();
+    return snapshot();
+  };
+
   setHandler(chainStateQuery, snapshot);
 
   setHandler(
@@ -120,14 +130,10 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
 
   setHandler(
     withdrawUpdate,
-    async (request) => {
-      busy = true;
-      await audit.recordChainEvent({ caseId: input.caseId, kind: 'WITHDRAWN', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `withdraw:${chainWorkflowId}` });
-      withdrawn = true;
-      busy = false;
-      await waitUntilMoved();
-      return snapshot();
-    },
+    (request) =>
+      initiatorAct({ caseId: input.caseId, kind: 'WITHDRAWN', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `withdraw:${chainWorkflowId}` }, () => {
+        withdrawn = true;
+      }),
     {
       validator: (request) => {
         assertInitiator(request.actor);
@@ -139,14 +145,10 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
 
   setHandler(
     resubmitUpdate,
-    async (request) => {
-      busy = true;
-      await audit.recordChainEvent({ caseId: input.caseId, kind: 'RESUBMITTED', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `resubmit:${chainWorkflowId}:${request.requestId}`, caseStatus: 'RUNNING' });
-      resubmitted = true;
-      busy = false;
-      await waitUntilMoved();
-      return snapshot();
-    },
+    (request) =>
+      initiatorAct({ caseId: input.caseId, kind: 'RESUBMITTED', actorId: request.actor.officialId, comment: request.comment, dedupeKey: `resubmit:${chainWorkflowId}:${request.requestId}`, caseStatus: 'RUNNING' }, () => {
+        resubmitted = true;
+      }),
     {
       validator: (request) => {
         assertInitiator(request.actor);
