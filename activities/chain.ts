@@ -1,4 +1,5 @@
 /** Read-model writes of the approval chain: tasks, decisions and the audit trail, each idempotent. */
+import type { Prisma } from '../generated/prisma/client.js';
 import { addWorkingDays } from '../policy/calendar.js';
 import { ESCALATION_UNIT } from '../policy/approval-chains.js';
 import type { ChainStep, DecisionAction } from '../workflows/approval-chain/messages.js';
@@ -26,6 +27,7 @@ export function chainActivities({ db, config, now = () => new Date() }: Activity
             stepKey: input.step.key,
             stepKind: input.step.kind,
             leadOnly: input.step.leadOnly,
+            formKind: input.step.form ?? null,
             unitId: assignee.unitId ?? null,
             schoolId: assignee.schoolId ?? null,
             openedAt,
@@ -47,13 +49,13 @@ export function chainActivities({ db, config, now = () => new Date() }: Activity
       };
     },
 
-    async recordChainDecision(input: { caseId: string; taskId: string; requestId: string; actorId: string; onBehalfOfId?: string; action: DecisionAction; returnTo?: 'PREVIOUS' | 'INITIATOR'; comment?: string }) {
+    async recordChainDecision(input: { caseId: string; taskId: string; requestId: string; actorId: string; onBehalfOfId?: string; action: DecisionAction; returnTo?: 'PREVIOUS' | 'INITIATOR'; comment?: string; form?: Record<string, unknown> }) {
       const kind = decisionKind[input.action];
       const dedupeKey = `decision:${input.caseId}:${input.requestId}`;
       const comment = input.action === 'RETURN' ? `[${input.returnTo ?? 'PREVIOUS'}] ${input.comment ?? ''}` : (input.comment ?? null);
       await db.$transaction([
         db.approvalTask.update({ where: { id: input.taskId }, data: { state: kind, closedAt: now() } }),
-        db.caseEvent.upsert({ where: { dedupeKey }, create: { caseId: input.caseId, taskId: input.taskId, kind, actorId: input.actorId, onBehalfOfId: input.onBehalfOfId ?? null, comment, dedupeKey }, update: {} }),
+        db.caseEvent.upsert({ where: { dedupeKey }, create: { caseId: input.caseId, taskId: input.taskId, kind, actorId: input.actorId, onBehalfOfId: input.onBehalfOfId ?? null, comment, dedupeKey, ...(input.form ? { form: input.form as Prisma.InputJsonObject } : {}) }, update: {} }),
       ]);
     },
 

@@ -1,5 +1,6 @@
 /** The e-mails officials receive: Simplified Chinese first, the same in English below. */
-import { caseTypeTitles, stepTitles } from '../policy/approval-chains.js';
+import { stepTitles } from '../policy/approval-chains.js';
+import { caseTypeTitles, type CaseTypeCode } from '../policy/case-types.js';
 import { localDate } from '../policy/calendar.js';
 
 export type NotificationKind = 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED' | 'OUTCOME';
@@ -28,7 +29,7 @@ function zhDate(date: Date, offset: number): string {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderMessage(kind: NotificationKind, ctx: MessageContext): { subject: string; text: string; html: string } {
-  const type = caseTypeTitles[ctx.caseType] ?? { zh: ctx.caseType, en: ctx.caseType };
+  const type = caseTypeTitles[ctx.caseType as CaseTypeCode] ?? { zh: ctx.caseType, en: ctx.caseType };
   const step = (ctx.stepKey && stepTitles[ctx.stepKey]) || { zh: ctx.stepKey ?? '', en: ctx.stepKey ?? '' };
   const due = ctx.dueAt ? { zh: zhDate(ctx.dueAt, ctx.utcOffsetMinutes), en: localDate(ctx.dueAt, ctx.utcOffsetMinutes) } : { zh: '', en: '' };
   const [statusZh, statusEn] = statusTitles[ctx.caseStatus] ?? [ctx.caseStatus, ctx.caseStatus];

@@ -36,8 +36,9 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     return { officialIds: [...officialIds], task: tasks[0] };
   }
 
-  async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string, districtId: string | undefined) {
-    if (kind === 'RETURNED') return [initiatorId];
+  async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string | null, districtId: string | undefined) {
+    const initiator = initiatorId ? [initiatorId] : [];
+    if (kind === 'RETURNED') return initiator;
     if (kind === 'ESCALATION') {
       const taskforce = await db.official.findMany({ where: { active: true, unit: { code: ESCALATION_UNIT, districtId } }, select: { id: true } });
       return taskforce.map((o) => o.id);
@@ -45,7 +46,7 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     const copies = await db.caseCopy.findMany({ where: { caseId } });
     const copiedUnits = copies.flatMap((c) => (c.unitId ? [c.unitId] : []));
     const unitOfficials = copiedUnits.length ? await db.official.findMany({ where: { active: true, unitId: { in: copiedUnits } }, select: { id: true } }) : [];
-    return [...new Set([initiatorId, ...copies.flatMap((c) => (c.officialId ? [c.officialId] : [])), ...unitOfficials.map((o) => o.id)])];
+    return [...new Set([...initiator, ...copies.flatMap((c) => (c.officialId ? [c.officialId] : [])), ...unitOfficials.map((o) => o.id)])];
   }
 
   async function queue(request: NotificationRequest): Promise<string[]> {

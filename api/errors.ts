@@ -1,6 +1,7 @@
 /** Typed domain errors and their one mapping to HTTP: `{ error: { code, message } }`, zh-CN first. */
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
+import { RouteError } from '../activities/routing.js';
 import { MAX_FILE_BYTES, MAX_FILES } from './org-data/uploads.js';
 
 const catalogue = {
@@ -20,6 +21,8 @@ const catalogue = {
   NOT_UNIT_LEAD: { status: 403, zh: '只有本单位负责人可以转办。', en: "Only a lead of the task's unit may reassign it." },
   TARGET_OUTSIDE_UNIT: { status: 422, zh: '只能转办给本单位（学校）的人员。', en: 'A task can only go to an official of its own unit or school.' },
   DELEGATE_INVALID: { status: 422, zh: '委托人无效：不能委托给自己，且必须是在职人员。', en: 'Invalid delegate: not yourself, and an active official.' },
+  FORM_INVALID: { status: 422, zh: '审批表单填写不完整或有误。', en: 'The form of this step is incomplete or wrong.' },
+  NO_INITIATOR: { status: 409, zh: '该事项由排程自动发起，不能退回发起人，请退回上一环节。', en: 'This case was opened by a schedule; return it to the previous step instead.' },
   STEP_NOT_OPEN: { status: 409, zh: '该环节当前不在待审批状态。', en: 'This step is not waiting for a decision.' },
   SCHOOL_NOT_IN_GROUP: { status: 422, zh: '该学校未加入教育集团，无法发起此类事项。', en: 'The school belongs to no education group, so this case cannot start.' },
   ROUTE_UNRESOLVED: { status: 422, zh: '无法确定审批单位，请检查组织数据。', en: 'No approver could be found for a step; check the organisation data.' },
@@ -67,6 +70,7 @@ function toDomainError(err: unknown): DomainError {
   if (err instanceof ZodError) {
     return new DomainError('VALIDATION_FAILED', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
+  if (err instanceof RouteError) return new DomainError(err.code, err.route ? { route: err.route } : undefined);
   if (err instanceof SyntaxError && 'body' in err) return new DomainError('MALFORMED_JSON');
   return new DomainError('INTERNAL');
 }

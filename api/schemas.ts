@@ -1,6 +1,7 @@
 /** Every request body and query of the API: validated here, typed by z.infer, and published in /openapi.json. */
 import { z } from 'zod';
 import { CHAIN_CASE_TYPES } from '../policy/approval-chains.js';
+import { CASE_TYPES } from '../policy/case-types.js';
 
 const uuid = z.uuid();
 const page = {
@@ -26,6 +27,8 @@ export const decisionBody = z
     action: z.enum(['APPROVE', 'REJECT', 'RETURN']),
     returnTo: z.enum(['PREVIOUS', 'INITIATOR']).optional(),
     comment: z.string().trim().max(2000).optional(),
+    /** The step's form (a score, a list...) when it has one: see the task's `formKind`. */
+    form: z.record(z.string(), z.unknown()).optional(),
   })
   .refine((d) => d.action === 'APPROVE' || Boolean(d.comment), { message: 'a comment is required to reject or return', path: ['comment'] });
 
@@ -42,7 +45,7 @@ export const delegationBody = z
   .refine((d) => Date.parse(d.endsAt) > Date.parse(d.startsAt), { message: 'endsAt must be after startsAt', path: ['endsAt'] });
 
 export const inboxQuery = z.object({
-  caseType: z.enum(CHAIN_CASE_TYPES).optional(),
+  caseType: z.enum(CASE_TYPES).optional(),
   groupId: uuid.optional(),
   schoolId: uuid.optional(),
   overdue: flag.optional(),
@@ -51,8 +54,8 @@ export const inboxQuery = z.object({
 });
 
 export const caseSearchQuery = z.object({
-  type: z.enum(CHAIN_CASE_TYPES).optional(),
-  status: z.enum(['RUNNING', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN']).optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  status: z.enum(['RUNNING', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'COMPLETED', 'ENDED_EARLY']).optional(),
   schoolId: uuid.optional(),
   groupId: uuid.optional(),
   teacherId: uuid.optional(),

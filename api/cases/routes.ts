@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
+import { resolveChainSteps } from '../../activities/routing.js';
 import type { PolicyConfig } from '../../policy/config.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../../prisma/client.js';
@@ -14,7 +15,6 @@ import { DomainError } from '../errors.js';
 import { caseSearchQuery, idParam, initiatorBody, pageQuery, resubmitBody, startCaseBody } from '../schemas.js';
 import { toDomainError } from '../temporal-errors.js';
 import { callWorkflow } from '../workflow-call.js';
-import { resolveChain } from './resolve-chain.js';
 
 export interface CaseRoutesDeps {
   db: Db;
@@ -50,7 +50,7 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
     if (me.schoolId && me.schoolId !== schoolId) throw new DomainError('FORBIDDEN');
     const school = await db.school.findUnique({ where: { id: schoolId }, include: { group: true } });
     if (!school) throw new DomainError('NOT_FOUND');
-    const steps = await resolveChain(db, body.type, school, config);
+    const steps = await resolveChainSteps(db, body.type, { districtId: school.districtId, schoolId: school.id, groupId: school.groupId }, config);
     const copiedUnits = body.copyTo?.unitCodes.length ? await db.unit.findMany({ where: { districtId: school.districtId, code: { in: body.copyTo.unitCodes } } }) : [];
     const copiedOfficials = body.copyTo?.officialIds.length ? await db.official.findMany({ where: { id: { in: body.copyTo.officialIds } }, select: { id: true } }) : [];
     if (copiedOfficials.length !== (body.copyTo?.officialIds.length ?? 0)) throw new DomainError('VALIDATION_FAILED', [{ path: 'copyTo.officialIds', message: 'unknown official' }]);

@@ -102,7 +102,7 @@ function choices<C extends string>(labels: Record<C, string>): readonly Choice[]
 }
 
 export const GROUP_KINDS = choices<GroupKind>({ TIGHT: '紧密型', LOOSE: '松散型' });
-export const SCHOOL_ROLES = choices<SchoolRole>({ CORE: '核心校', MEMBER: '成员校' });
+export const SCHOOL_ROLES = choices<SchoolRole>({ CORE: '核心校', MEMBER: '成员校', SUB_CORE: '子集团核心校' });
 /** R-EXCH-BACKBONE: the categories the policy counts as backbone teachers. */
 export const BACKBONE_CATEGORIES = choices<BackboneCategory>({ NONE: '无', BACKBONE: '骨干教师', TEACHING_STAR: '教坛新星', SUBJECT_LEADER: '学科带头人', SPECIAL_GRADE: '特级教师' });
 export const TITLES = choices<ProfessionalTitle>({ UNRANKED: '未定级', THIRD_GRADE: '三级教师', SECOND_GRADE: '二级教师', FIRST_GRADE: '一级教师', SENIOR: '高级教师', PROFESSOR: '正高级教师' });

@@ -1,6 +1,7 @@
 /** Tasks: my inbox, what I decided, and the messages on one task (decide, claim, unclaim, reassign). */
 import { Router } from 'express';
 import { WorkflowUpdateStage, type Client } from '@temporalio/client';
+import { checkForm, isFormKind } from '../../policy/forms.js';
 import type { Db } from '../../prisma/client.js';
 import { assignUpdate, decideUpdate, type AssignmentInput, type DecisionInput } from '../../workflows/approval-chain/messages.js';
 import { decideUpdate as decideV1Update } from '../../workflows/approval-case/messages.js';
@@ -91,6 +92,8 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     if (!task.chainWorkflowId && body.action === 'RETURN') {
       throw new DomainError('VALIDATION_FAILED', [{ path: 'action', message: 'cases started before approval chains can be approved or rejected only' }]);
     }
+    const formProblem = body.action === 'APPROVE' && task.formKind && isFormKind(task.formKind) ? checkForm(task.formKind, body.form) : null;
+    if (formProblem) throw new DomainError('FORM_INVALID', { reason: formProblem });
     const { wait } = decisionQuery.parse(req.query);
     const caseState = () => db.case.findUniqueOrThrow({ where: { id: task.caseId }, select: { id: true, status: true, workflowId: true } });
     // A repeat of a decision already applied to a chain that has since finished answers from the record.

@@ -27,6 +27,8 @@ export interface ChainEnv {
   db: Db;
   org: TestOrg;
   smtp: TestSmtp;
+  /** The worker's task queue: start any case workflow here. */
+  taskQueue: string;
   startCase(second?: Parameters<typeof chainSteps>[1]): Promise<{ row: Awaited<ReturnType<typeof createCaseRow>>; handle: WorkflowHandle<typeof caseWorkflow>; chain: WorkflowHandle }>;
   pendingTask(chain: WorkflowHandle, step: number, unitCode?: string): Promise<string>;
   decision(who: Who, taskId: string, action?: DecisionInput['action'], extra?: Partial<DecisionInput>): DecisionInput;
@@ -57,6 +59,7 @@ export async function startChainEnv(options: { replayEveryTask?: boolean } = {})
     db,
     org,
     smtp,
+    taskQueue,
     async startCase(second) {
       const row = await createCaseRow(db, org);
       const handle = await env.client.workflow.start(caseWorkflow, { taskQueue, workflowId: row.workflowId, args: [{ caseId: row.id, chain: { caseId: row.id, initiatorId: org.officials.member.id, steps: chainSteps(org, second) } }] });

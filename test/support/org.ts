@@ -9,16 +9,19 @@ export async function createTestOrg(db: Db) {
   const tag = randomUUID().slice(0, 8);
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const district = await db.district.create({ data: { code: `D-${tag}`, name: `测试区 ${tag}` } });
-  const unit = (code: 'EDU' | 'FIN' | 'TASKFORCE') => db.unit.create({ data: { code, name: code, nameEn: code, districtId: district.id } });
+  const unit = (code: 'EDU' | 'FIN' | 'TASKFORCE' | 'ORG' | 'HR' | 'STAFF') => db.unit.create({ data: { code, name: code, nameEn: code, districtId: district.id } });
   const edu = await unit('EDU');
   const fin = await unit('FIN');
   const taskforce = await unit('TASKFORCE');
+  const org = await unit('ORG');
+  const hr = await unit('HR');
+  const staff = await unit('STAFF');
   const group = await db.educationGroup.create({ data: { code: `G-${tag}`, name: `测试集团 ${tag}`, districtId: district.id } });
   const school = (suffix: string, role: 'CORE' | 'MEMBER') =>
     db.school.create({ data: { code: `S-${tag}-${suffix}`, name: `学校 ${suffix}`, role, districtId: district.id, groupId: group.id, foundedOn: new Date('2001-09-01') } });
   const core = await school('core', 'CORE');
   const member = await school('m1', 'MEMBER');
-  const official = (name: string, link: { unitId?: string; schoolId?: string }, roles: ('OFFICIAL' | 'ADMIN')[] = ['OFFICIAL'], isUnitLead = false) =>
+  const official = (name: string, link: { unitId?: string; schoolId?: string }, roles: ('OFFICIAL' | 'ADMIN' | 'SCHEDULER')[] = ['OFFICIAL'], isUnitLead = false) =>
     db.official.create({ data: { login: `${name}-${tag}`, displayName: name, email: `${name}-${tag}@test.local`, passwordHash, roles, isUnitLead, ...link } });
   return {
     tag,
@@ -35,8 +38,12 @@ export async function createTestOrg(db: Db) {
       fin: await official('fin', { unitId: fin.id }),
       taskforce: await official('taskforce', { unitId: taskforce.id }),
       admin: await official('admin', { unitId: fin.id }, ['ADMIN']),
+      org: await official('org', { unitId: org.id }),
+      hr: await official('hr', { unitId: hr.id }),
+      staff: await official('staff', { unitId: staff.id }),
+      scheduler: await official('scheduler', { unitId: edu.id }, ['SCHEDULER']),
     },
-    units: { edu, fin, taskforce },
+    units: { edu, fin, taskforce, org, hr, staff },
   };
 }
 
@@ -63,7 +70,7 @@ type Who = keyof TestOrg['officials'];
 /** The actor an official is in workflow messages (as the API builds it). */
 export function actorOf(org: TestOrg, who: Who) {
   const o = org.officials[who];
-  const unitCode = o.unitId === org.units.edu.id ? 'EDU' : o.unitId === org.units.fin.id ? 'FIN' : o.unitId === org.units.taskforce.id ? 'TASKFORCE' : null;
+  const unitCode = (Object.entries(org.units).find(([, u]) => u.id === o.unitId)?.[1].code ?? null) as string | null;
   return { officialId: o.id, unitCode, schoolId: o.schoolId, isLead: o.isUnitLead };
 }
 

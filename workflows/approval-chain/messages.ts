@@ -1,6 +1,7 @@
 /** The approval chain's contract with its parent case, the API and tests. */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { StepKind } from '../../policy/approval-chains.js';
+import type { FormKind } from '../../policy/forms.js';
 
 export interface Assignee {
   unitId?: string;
@@ -14,11 +15,14 @@ export interface ChainStep {
   leadOnly: boolean;
   deadlineWorkingDays: number;
   assignees: Assignee[];
+  /** Approving this step means filling in this form (policy/forms.ts). */
+  form?: FormKind;
 }
 
 export interface ChainInput {
   caseId: string;
-  initiatorId: string;
+  /** Absent for cases a schedule opened: nobody may withdraw them, and nothing returns to an initiator. */
+  initiatorId?: string;
   steps: ChainStep[];
 }
 
@@ -34,11 +38,20 @@ export interface ChainTask {
   decidedBy?: string;
 }
 
+/** Form data an approval carried, in the order the approvals came. */
+export interface ApprovedForm {
+  stepKey: string;
+  taskId: string;
+  decidedBy: string;
+  data: Record<string, unknown>;
+}
+
 export interface ChainSnapshot {
   caseId: string;
   status: ChainStatus;
   currentStep: { index: number; key: string; kind: StepKind; round: number; dueAt: string; overdue: boolean; tasks: ChainTask[] } | null;
   decisions: number;
+  forms?: ApprovedForm[];
 }
 
 /** Who acts: the official, and when a delegate acts, the absent official whose identity routes the task. */
@@ -60,6 +73,8 @@ export interface DecisionInput {
   /** 退回: to the previous step (the default) or to the initiator. */
   returnTo?: 'PREVIOUS' | 'INITIATOR';
   comment?: string;
+  /** Required with APPROVE when the step has a form. */
+  form?: Record<string, unknown>;
   actor: Actor;
 }
 
@@ -90,6 +105,8 @@ export const Refusal = {
   notReturned: 'NOT_RETURNED',
   notUnitLead: 'NOT_UNIT_LEAD',
   targetOutsideUnit: 'TARGET_OUTSIDE_UNIT',
+  formInvalid: 'FORM_INVALID',
+  noInitiator: 'NO_INITIATOR',
 } as const;
 
 export const decideUpdate = defineUpdate<ChainSnapshot, [DecisionInput]>('decide');
@@ -98,6 +115,7 @@ export const resubmitUpdate = defineUpdate<ChainSnapshot, [InitiatorInput]>('res
 export const assignUpdate = defineUpdate<ChainSnapshot, [AssignmentInput]>('assign');
 export const chainStateQuery = defineQuery<ChainSnapshot>('chainState');
 
-export function chainWorkflowId(caseWorkflowId: string, attempt = 1): string {
-  return `${caseWorkflowId}:chain:${attempt}`;
+/** The generic case runs chain 1; long-running cases name each chain they open (`nomination`, `score-2027`). */
+export function chainWorkflowId(caseWorkflowId: string, chain: number | string = 1): string {
+  return `${caseWorkflowId}:chain:${chain}`;
 }

@@ -7,6 +7,7 @@
  */
 import { condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
+import { checkForm } from '../../policy/forms.js';
 import { refuse } from '../refuse.js';
 import { sendNotifications } from '../notifications/send.js';
 import {
@@ -17,6 +18,7 @@ import {
   resubmitUpdate,
   withdrawUpdate,
   type Actor,
+  type ApprovedForm,
   type Assignee,
   type ChainInput,
   type ChainSnapshot,
@@ -59,6 +61,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
   let status: ChainStatus = 'RUNNING';
   let current: Current | null = null;
   let decisions = 0;
+  const forms: ApprovedForm[] = [];
   let withdrawn = false;
   let resubmitted = false;
   // One message is recorded at a time, so two officials cannot decide the same step at once.
@@ -72,6 +75,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     status,
     currentStep: current && { index: current.index, key: current.key, kind: current.kind, round: current.round, dueAt: current.dueAt, overdue: current.overdue, tasks: current.tasks.map((t) => ({ ...t })) },
     decisions,
+    ...(forms.length ? { forms: forms.map((f) => ({ ...f })) } : {}),
   });
   const stepDefinition = () => input.steps[(current as Current).index]!;
   const openTask = (taskId: string): ChainTask => {
@@ -110,10 +114,11 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     async (decision: DecisionInput) => {
       const task = openTask(decision.taskId);
       busy = true;
-      await audit.recordChainDecision({ caseId: input.caseId, taskId: task.taskId, requestId: decision.requestId, actorId: decision.actor.officialId, onBehalfOfId: decision.actor.onBehalfOfId, action: decision.action, returnTo: decision.returnTo, comment: decision.comment });
+      await audit.recordChainDecision({ caseId: input.caseId, taskId: task.taskId, requestId: decision.requestId, actorId: decision.actor.officialId, onBehalfOfId: decision.actor.onBehalfOfId, action: decision.action, returnTo: decision.returnTo, comment: decision.comment, form: decision.form });
       task.status = decision.action === 'APPROVE' ? 'APPROVED' : decision.action === 'REJECT' ? 'REJECTED' : 'RETURNED';
       task.decidedBy = decision.actor.officialId;
       if (decision.action === 'RETURN') (current as Current).returnTo = decision.returnTo ?? 'PREVIOUS';
+      if (decision.action === 'APPROVE' && decision.form) forms.push({ stepKey: (current as Current).key, taskId: task.taskId, decidedBy: decision.actor.officialId, data: decision.form });
       decisions += 1;
       busy = false;
       // A countersign still waiting for other units stays on this step: nothing to wait for.
@@ -124,6 +129,10 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
       validator: (decision) => {
         mayAct(openTask(decision.taskId), decision.actor);
         if (decision.action !== 'APPROVE' && !decision.comment?.trim()) refuse(Refusal.commentRequired, 'Rejecting or returning needs a comment.');
+        if (decision.action === 'RETURN' && decision.returnTo === 'INITIATOR' && !input.initiatorId) refuse(Refusal.noInitiator, 'This case was opened by a schedule; return it to the previous step instead.');
+        const form = stepDefinition().form;
+        const formProblem = decision.action === 'APPROVE' && form ? checkForm(form, decision.form) : null;
+        if (formProblem) refuse(Refusal.formInvalid, formProblem);
       },
     },
   );
