@@ -1,10 +1,17 @@
 /**
  * Drives N approvals through the HTTP API (auth, zod, database, Temporal update with validator,
  * activities) in each of its two modes — answered once the decision is durably accepted (the
- * default, 202) and once the chain has moved on (`?wait=true`) — and N bare Temporal updates sent
- * straight from a client, at the same concurrency, and prints throughput and latency of each. BENCH_N (default 200), BENCH_CONCURRENCY (default 8).
- * Uses DATABASE_URL when set, else the embedded PGlite; always its own Temporal dev server.
+ * default, 202) and once the chain has moved on (`?wait=true`) — and bare Temporal updates sent
+ * straight from a client to a workflow that only counts, at the same rate, and prints throughput
+ * and latency of each.
+ *
+ * Each API phase is interleaved with N bare updates (one between every two decisions), so both
+ * are measured under the same load; a bare phase on its own (quiet) is printed too.
+ * With DATABASE_URL the case worker and the bare worker run as processes of their own, as in
+ * production (worker/main.ts); the embedded PGlite serves one process, so without it everything
+ * shares this process. BENCH_N (default 200), BENCH_RATE (decisions per second, default 10).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
@@ -17,17 +24,25 @@ import { runPrisma } from '../scripts/prisma.js';
 import { call, login, startTestApi } from '../test/support/api.js';
 import { createTestOrg } from '../test/support/org.js';
 import { createCaseWorker } from '../worker/worker.js';
+import { TASK_QUEUE } from '../workflows/constants.js';
 import { bareUpdate, bareWorkflow } from './bare-workflow.js';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
+const BARE_QUEUE = `bench-bare-${randomUUID()}`;
 
-async function timed(items: number, fn: (i: number) => Promise<void>): Promise<{ latencies: number[]; wallMs: number }> {
+interface Timings {
+  latencies: number[];
+  wallMs: number;
+}
+
+/** Sends `items` requests open-loop at RATE per second, starting `offsetMs` into each period. */
+async function openLoop(items: number, offsetMs: number, fn: (i: number) => Promise<void>): Promise<Timings> {
   const latencies: number[] = [];
   const started = performance.now();
   const requests: Promise<void>[] = [];
   for (let i = 0; i < items; i += 1) {
-    const due = started + (i * 1000) / RATE;
+    const due = started + offsetMs + (i * 1000) / RATE;
     await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
     requests.push(
       (async () => {
@@ -38,14 +53,24 @@ async function timed(items: number, fn: (i: number) => Promise<void>): Promise<{
     );
   }
   await Promise.all(requests);
-  return { latencies, wallMs: performance.now() - started };
+  return { latencies, wallMs: performance.now() - started - offsetMs };
 }
 
-function report(label: string, { latencies, wallMs }: { latencies: number[]; wallMs: number }): number {
+function p(latencies: number[], pct: number): number {
   const sorted = [...latencies].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-  console.log(`${label.padEnd(28)} ${(latencies.length / (wallMs / 1000)).toFixed(1).padStart(8)} /s   p50 ${pct(50).toFixed(1).padStart(7)} ms   p99 ${pct(99).toFixed(1).padStart(7)} ms`);
-  return pct(99);
+  return sorted[Math.min(sorted.length - 1, Math.floor((pct / 100) * sorted.length))] ?? NaN;
+}
+
+function report(label: string, { latencies, wallMs }: Timings): void {
+  console.log(`${label.padEnd(40)} ${(latencies.length / (wallMs / 1000)).toFixed(1).padStart(6)} /s   p50 ${p(latencies, 50).toFixed(1).padStart(7)} ms   p99 ${p(latencies, 99).toFixed(1).padStart(7)} ms`);
+}
+
+function spawnWorker(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`${script} exited with ${code ?? signal}`);
+  });
+  return child;
 }
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -56,56 +81,69 @@ await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
 const db = createDb(databaseUrl, pg?.poolSize ?? 20);
 const org = await createTestOrg(db);
 const connection = await Connection.connect({ address: temporalServer.address });
-const nativeConnection = await NativeConnection.connect({ address: temporalServer.address });
 const temporal = new Client({ connection });
-const taskQueue = `bench-${randomUUID()}`;
-const caseWorker = await createCaseWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, config: policyConfig });
-const bareWorker = await Worker.create({
-  connection: nativeConnection,
-  taskQueue: `${taskQueue}-bare`,
-  workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)) }),
-});
-const api = await startTestApi({ db, temporal, taskQueue });
 
-await caseWorker.runUntil(async () => {
-  await bareWorker.runUntil(async () => {
-    const member = await login(api, org.officials.member.login);
-    const core = await login(api, org.officials.core.login);
-    console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${N} decisions at ${RATE}/s`);
+// Workers: separate processes on PostgreSQL, in this process on the embedded PGlite.
+const children: ChildProcess[] = [];
+const inProcess: Worker[] = [];
+if (process.env.DATABASE_URL) {
+  children.push(spawnWorker('../worker/main.ts', { TEMPORAL_ADDRESS: temporalServer.address, DATABASE_URL: databaseUrl }));
+  children.push(spawnWorker('./bare-worker.ts', { TEMPORAL_ADDRESS: temporalServer.address, BARE_TASK_QUEUE: BARE_QUEUE }));
+} else {
+  const nativeConnection = await NativeConnection.connect({ address: temporalServer.address });
+  inProcess.push(await createCaseWorker({ connection: nativeConnection, namespace: 'default', db, config: policyConfig }));
+  inProcess.push(await Worker.create({ connection: nativeConnection, taskQueue: BARE_QUEUE, workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./bare-workflow.ts', import.meta.url)) }) }));
+}
+const workerRuns = inProcess.map((w) => w.run());
+const api = await startTestApi({ db, temporal, taskQueue: TASK_QUEUE });
 
-    const caseIds: string[] = [];
-    for (let i = 0; i < 2 * N; i += 1) caseIds.push((await call(api, 'POST', '/api/cases', { token: member, body: { type: 'GENERIC_APPROVAL', title: `bench ${i}` } })).body.id as string);
-    const tasks = new Map<string, string>();
-    while (tasks.size < 2 * N) {
-      for (const t of await db.approvalTask.findMany({ where: { caseId: { in: caseIds }, stepIndex: 0 } })) tasks.set(t.caseId, t.id);
-    }
-    const bareHandles = await Promise.all(caseIds.slice(0, N).map(() => temporal.workflow.start(bareWorkflow, { taskQueue: `${taskQueue}-bare`, workflowId: `bare-${randomUUID()}` })));
+const member = await login(api, org.officials.member.login);
+const core = await login(api, org.officials.core.login);
+console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL); workers in their own processes' : 'embedded PGlite; workers in this process'}; ${N} decisions per mode at ${RATE}/s`);
 
-    const decide = (caseId: string | undefined, query: string, expected: number) => async () => {
-      const answer = await call(api, 'POST', `/api/tasks/${tasks.get(caseId ?? '')}/decision${query}`, { token: core, body: { requestId: randomUUID(), action: 'APPROVE' } });
-      if (answer.status !== expected) throw new Error(`decision failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-    };
-    const accepted = await timed(N, (i) => decide(caseIds[i], '', 202)());
-    const moved = await timed(N, (i) => decide(caseIds[N + i], '?wait=true', 200)());
-    const bare = await timed(N, async (i) => {
-      await bareHandles[i]?.executeUpdate(bareUpdate, { args: ['approve'] });
-    });
+const caseIds: string[] = [];
+for (let i = 0; i < 2 * N; i += 1) caseIds.push((await call(api, 'POST', '/api/cases', { token: member, body: { type: 'GENERIC_APPROVAL', title: `bench ${i}` } })).body.id as string);
+const tasks = new Map<string, string>();
+while (tasks.size < 2 * N) {
+  for (const t of await db.approvalTask.findMany({ where: { caseId: { in: caseIds }, stepIndex: 0 } })) tasks.set(t.caseId, t.id);
+  await new Promise((r) => setTimeout(r, 200));
+}
+const bareHandles = await Promise.all(Array.from({ length: 3 * N }, () => temporal.workflow.start(bareWorkflow, { taskQueue: BARE_QUEUE, workflowId: `bare-${randomUUID()}` })));
+const bare = (offset: number) => (i: number) => bareHandles[offset + i]!.executeUpdate(bareUpdate, { args: ['approve'] }).then(() => undefined);
+const decide = (offset: number, query: string, expected: number) => async (i: number) => {
+  const answer = await call(api, 'POST', `/api/tasks/${tasks.get(caseIds[offset + i] ?? '')}/decision${query}`, { token: core, body: { requestId: randomUUID(), action: 'APPROVE' } });
+  if (answer.status !== expected) throw new Error(`decision failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+};
+const halfPeriod = 500 / RATE;
 
-    const acceptedP99 = report('API decision (accepted)', accepted);
-    const movedP99 = report('API decision (wait=true)', moved);
-    const bareP99 = report('bare Temporal update', bare);
-    console.log(`p99 ratio to bare: accepted ${(acceptedP99 / bareP99).toFixed(2)}x, wait=true ${(movedP99 / bareP99).toFixed(2)}x`);
-    // Accepted decisions are applied moments later; give the chains a bounded time to move on.
-    const count = () => Promise.all([db.caseEvent.count({ where: { caseId: { in: caseIds }, kind: 'APPROVED' } }), db.approvalTask.count({ where: { caseId: { in: caseIds }, stepIndex: 1, state: 'PENDING' } })]);
-    let [recorded, advanced] = await count();
-    for (let i = 0; i < 100 && advanced < 2 * N; i += 1, await new Promise((r) => setTimeout(r, 100))) [recorded, advanced] = await count();
-    console.log(`decisions recorded: ${recorded}/${2 * N}; cases moved to the next step: ${advanced}/${2 * N}; lost: ${2 * N - Math.min(recorded, advanced)}`);
-    for (const id of caseIds) await temporal.workflow.getHandle(`case-${id}`).terminate('bench done');
-});
-});
+// Warm up both paths so the first requests do not pay for connection set-up and code loading.
+await bareHandles[3 * N - 1]!.executeUpdate(bareUpdate, { args: ['warm-up'] });
+
+const quietBare = await openLoop(N, 0, bare(0));
+const [accepted, bareWithAccepted] = await Promise.all([openLoop(N, 0, decide(0, '', 202)), openLoop(N, halfPeriod, bare(N))]);
+const [moved, bareWithMoved] = await Promise.all([openLoop(N, 0, decide(N, '?wait=true', 200)), openLoop(N - 1, halfPeriod, bare(2 * N))]);
+
+report('bare Temporal update, quiet', quietBare);
+report('API decision (accepted, 202)', accepted);
+report('  bare update interleaved with it', bareWithAccepted);
+report('API decision (wait=true, 200)', moved);
+report('  bare update interleaved with it', bareWithMoved);
+const ratio = (ours: Timings, theirs: Timings) => (p(ours.latencies, 99) / p(theirs.latencies, 99)).toFixed(2);
+console.log(`p99 ratio, same load (interleaved): accepted ${ratio(accepted, bareWithAccepted)}x, wait=true ${ratio(moved, bareWithMoved)}x`);
+console.log(`p99 ratio to the quiet bare phase:  accepted ${ratio(accepted, quietBare)}x, wait=true ${ratio(moved, quietBare)}x`);
+
+// Accepted decisions are applied moments later; give the chains a bounded time to move on.
+const count = () => Promise.all([db.caseEvent.count({ where: { caseId: { in: caseIds }, kind: 'APPROVED' } }), db.approvalTask.count({ where: { caseId: { in: caseIds }, stepIndex: 1, state: 'PENDING' } })]);
+let [recorded, advanced] = await count();
+for (let i = 0; i < 100 && advanced < 2 * N; i += 1, await new Promise((r) => setTimeout(r, 100))) [recorded, advanced] = await count();
+console.log(`decisions recorded: ${recorded}/${2 * N}; cases moved to the next step: ${advanced}/${2 * N}; lost: ${2 * N - Math.min(recorded, advanced)}`);
+for (const id of caseIds) await temporal.workflow.getHandle(`case-${id}`).terminate('bench done');
 
 await api.close();
-await nativeConnection.close();
+for (const w of inProcess) w.shutdown();
+await Promise.all(workerRuns);
+for (const child of children) child.kill('SIGTERM');
+await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(undefined) : c.once('exit', r)))));
 await connection.close();
 await db.$disconnect();
 await pg?.stop();
