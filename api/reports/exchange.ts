@@ -52,6 +52,8 @@ export async function exchangeRows(db: Db, scope: Scope, query: { schoolYear: nu
   const groupIds = groups.map((g) => g.id);
   const year = query.schoolYear;
   const dueCutoff = dueIfJoinedOnOrBefore(year, config);
+  // Midnight in Asia/Shanghai; timestamps are stored in UTC.
+  const yearBegan = new Date(Date.parse(`${schoolYearStartDate(year, config)}T00:00:00Z`) - config.utcOffsetMinutes * 60_000);
   const [teachers, exchanges, plans] = await Promise.all([
     db.$queryRaw<TeacherCounts[]>`
       SELECT s."groupId",
@@ -71,7 +73,7 @@ export async function exchangeRows(db: Db, scope: Scope, query: { schoolYear: nu
       FROM "TeacherExchange" e JOIN "Teacher" t ON t.id = e."teacherId"
       WHERE e."groupId" = ANY(${groupIds}::text[])
         AND e."startSchoolYear" <= ${year}::int AND e."startSchoolYear" + e."termSchoolYears" > ${year}::int
-        AND (e.status IN ('APPROVED', 'ACTIVE', 'COMPLETED') OR (e.status = 'ENDED_EARLY' AND e."endedAt" >= ${schoolYearStartDate(year, config)}::date))
+        AND (e.status IN ('APPROVED', 'ACTIVE', 'COMPLETED') OR (e.status = 'ENDED_EARLY' AND e."endedAt" >= ${yearBegan.toISOString()}::timestamp))
       GROUP BY e."groupId"`,
     db.rotationPlan.findMany({ where: { groupId: { in: groupIds }, schoolYear: year }, select: { groupId: true, plannedCount: true, backboneCount: true, approvedAt: true } }),
   ]);

@@ -56,8 +56,8 @@ async function seedSchools() {
 
 /**
  * 20 teachers at home in the test group for school year 2026: 5 joined on 1 Sep 2020 (due, 2 of them
- * in a graduating class), 1 joined a day later (not due), 14 joined in 2022. Six exchange terms of
- * which three run in 2026 (two of them with backbone teachers), and a plan of one non-backbone teacher.
+ * in a graduating class), 1 joined a day later (not due), 14 joined in 2022. Seven exchange terms of
+ * which four run in 2026 (two of them with backbone teachers), and a plan of one non-backbone teacher.
  */
 async function seedExchanges() {
   const specs = [
@@ -82,6 +82,7 @@ async function seedExchanges() {
   await term('due3', 2026, 'APPROVED'); // starts this year
   await term('due1', 2025, 'ENDED_EARLY', '2026-12-01'); // backbone, still exchanging when 2026 began
   await term('due2', 2025, 'ENDED_EARLY', '2026-03-01'); // ended before 2026 began
+  await term('new0', 2025, 'ENDED_EARLY', '2026-08-31T17:00:00Z'); // 01:00 on 1 Sep in Beijing: 2026 had begun
   await term('due4', 2022, 'COMPLETED'); // covered 2022–2024
   await term('almost', 2026, 'REFUSED');
   await db.rotationPlan.create({ data: { groupId: org.group.id, schoolYear: 2026, caseId: randomUUID(), teacherCount: 20, dueCount: 5, plannedCount: 1, backboneCount: 0 } });
@@ -189,11 +190,11 @@ describe('exchanges per group and school year (R-EXCH-ELIGIBLE, R-EXCH-QUOTA, R-
         due: 5,
         dueGraduating: 2,
         plan: { planned: 1, plannedBackbone: 0, approved: false, quota: { count: 1, of: 20, required: 2, met: false }, backbone: { count: 0, of: 1, required: 1, met: false } },
-        exchanging: 3,
+        exchanging: 4,
         exchangingBackbone: 2,
         starting: 1,
-        quota: { count: 3, of: 20, required: 2, met: true },
-        backbone: { count: 2, of: 3, required: 2, met: true },
+        quota: { count: 4, of: 20, required: 2, met: true },
+        backbone: { count: 2, of: 4, required: 2, met: true },
       },
     ]);
   });
@@ -202,7 +203,7 @@ describe('exchanges per group and school year (R-EXCH-ELIGIBLE, R-EXCH-QUOTA, R-
     const y2025 = await get('edu', `/api/reports/exchange?schoolYear=2025&groupId=${org.group.id}`);
     const y2022 = await get('edu', `/api/reports/exchange?schoolYear=2022&groupId=${org.group.id}`);
 
-    expect(y2025.body.rows[0]).toMatchObject({ exchanging: 3, starting: 3, due: 0, plan: null });
+    expect(y2025.body.rows[0]).toMatchObject({ exchanging: 4, starting: 4, due: 0, plan: null });
     expect(y2022.body.rows[0]).toMatchObject({ exchanging: 1, exchangingBackbone: 0, backbone: { required: 1, met: false } });
   });
 
@@ -224,7 +225,7 @@ describe('exchanges per group and school year (R-EXCH-ELIGIBLE, R-EXCH-QUOTA, R-
       轮岗计划人数: '1',
       计划已批准: '否',
       '计划交流比例（≥10%）': '未达标',
-      在交流教师数: '3',
+      在交流教师数: '4',
       '交流人数要求（≥10%）': '2',
       交流比例是否达标: '达标',
       骨干占比是否达标: '达标',
