@@ -26,6 +26,15 @@ export interface Report<Row> {
 export const yesNo = (value: boolean, lang: Lang) => (lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no');
 export const metOrNot = (met: boolean, lang: Lang) => (lang === 'zh' ? (met ? '达标' : '未达标') : met ? 'met' : 'not met');
 
+/**
+ * Excel runs a cell that starts with = + - or @ as a formula; names come from imported organisation
+ * data, so such text is prefixed with an apostrophe. Numbers and amounts ("-10.50", "85.0%") stay as they are.
+ */
+export function spreadsheetSafe(cell: string | number): string | number {
+  if (typeof cell === 'number' || !/^[=+\-@\t\r]/.test(cell) || /^-?[\d,]+(\.\d+)?%?$/.test(cell)) return cell;
+  return `'${cell}`;
+}
+
 /** `?format=csv` wins; without it, an Accept header that prefers text/csv. */
 function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {
   return format ? format === 'csv' : req.accepts(['application/json', 'text/csv']) === 'text/csv';
@@ -37,6 +46,12 @@ export function sendReport<Row>(req: Request, res: Response, format: 'json' | 'c
     return;
   }
   const lang: Lang = prefersEnglish(req) ? 'en' : 'zh';
-  const records = [report.columns.map((c) => c[lang]), ...report.rows.map((row) => report.columns.map((c) => c.cell(row, lang)))];
+  const records = [report.columns.map((c) => c[lang]), ...report.rows.map((row) => report.columns.map((c) => spreadsheetSafe(c.cell(row, lang))))];
   res.type('text/csv; charset=utf-8').attachment(`${report.name}.csv`).send(stringify(records, { bom: true }));
+}
+
+/** An OpenAPI operation of a report: its 200 answer is JSON or CSV. */
+export function reportOperation<Op extends { responses: Record<string, unknown> }>(operation: Op): Op {
+  const ok = { description: 'The report; CSV (UTF-8 with BOM, zh-CN headers unless `Accept-Language: en`) with `?format=csv` or `Accept: text/csv`', content: { 'application/json': {}, 'text/csv': {} } };
+  return { ...operation, responses: { ...operation.responses, '200': ok } };
 }

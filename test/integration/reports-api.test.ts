@@ -345,5 +345,6 @@ describe('access and validation', () => {
 
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/reports/coverage', '/api/reports/exchange', '/api/reports/ledger', '/api/reports/cases']));
     expect(body.paths['/api/reports/exchange'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['schoolYear', 'groupId', 'districtId', 'format']));
+    expect(Object.keys(body.paths['/api/reports/ledger'].get.responses['200'].content)).toEqual(['application/json', 'text/csv']);
   });
 });
