@@ -1,8 +1,9 @@
 /**
  * Open and overdue work per unit, and per school for tasks routed to a school (the group's core
  * school or a member school): pending tasks, overdue ones, the distinct cases they belong to, and the
- * oldest deadline. Two grouped queries.
+ * oldest deadline. One grouped query per kind of routing.
  */
+import { Prisma } from '../../generated/prisma/client.js';
 import type { PolicyConfig } from '../../policy/config.js';
 import type { Db } from '../../prisma/client.js';
 import { districtIds, type Scope } from './scope.js';
@@ -39,22 +40,17 @@ export async function openCasesRows(db: Db, scope: Scope): Promise<OpenCasesRow[
     db.unit.findMany({ where: { districtId: { in: ids } }, select: { id: true, code: true, name: true, nameEn: true, districtId: true } }),
     db.school.findMany({ where: { districtId: { in: ids } }, select: { id: true, code: true, name: true, districtId: true } }),
   ]);
-  const [unitCounts, schoolCounts] = await Promise.all([
-    db.$queryRaw<TaskCounts[]>`
-      SELECT "unitId" AS id, count(*)::int AS pending,
+  const pendingBy = (column: 'unitId' | 'schoolId', targets: string[]) => {
+    const routed = Prisma.raw(`"${column}"`);
+    return db.$queryRaw<TaskCounts[]>`
+      SELECT ${routed} AS id, count(*)::int AS pending,
              count(*) FILTER (WHERE overdue OR "dueAt" < (now() AT TIME ZONE 'UTC'))::int AS overdue,
              count(DISTINCT "caseId")::int AS cases, min("dueAt") AS oldest
       FROM "ApprovalTask"
-      WHERE state = 'PENDING' AND "unitId" = ANY(${units.map((u) => u.id)}::text[])
-      GROUP BY "unitId"`,
-    db.$queryRaw<TaskCounts[]>`
-      SELECT "schoolId" AS id, count(*)::int AS pending,
-             count(*) FILTER (WHERE overdue OR "dueAt" < (now() AT TIME ZONE 'UTC'))::int AS overdue,
-             count(DISTINCT "caseId")::int AS cases, min("dueAt") AS oldest
-      FROM "ApprovalTask"
-      WHERE state = 'PENDING' AND "schoolId" = ANY(${schools.map((s) => s.id)}::text[])
-      GROUP BY "schoolId"`,
-  ]);
+      WHERE state = 'PENDING' AND ${routed} = ANY(${targets}::text[])
+      GROUP BY ${routed}`;
+  };
+  const [unitCounts, schoolCounts] = await Promise.all([pendingBy('unitId', units.map((u) => u.id)), pendingBy('schoolId', schools.map((s) => s.id))]);
   const district = new Map(scope.map((d) => [d.id, d.code]));
   const unitStats = new Map(unitCounts.map((c) => [c.id, c]));
   const row = (routedTo: OpenCasesRow['routedTo'], target: { id: string; code: string; name: string; nameEn?: string; districtId: string }, c: TaskCounts | undefined): OpenCasesRow => ({
