@@ -61,6 +61,11 @@ export function schoolYearStartDate(schoolYear: number, config: Pick<PolicyConfi
   return `${schoolYear}-${pad(config.schoolYearStart.month)}-${pad(config.schoolYearStart.day)}`;
 }
 
+/** The instant a school year starts: midnight of its first day in the bureau's time zone. */
+export function schoolYearStartInstant(schoolYear: number, config: Pick<PolicyConfig, 'schoolYearStart' | 'utcOffsetMinutes'>): Date {
+  return new Date(Date.parse(`${schoolYearStartDate(schoolYear, config)}T00:00:00Z`) - config.utcOffsetMinutes * 60_000);
+}
+
 /** Whole years from one `YYYY-MM-DD` date to another: an anniversary not yet reached does not count. */
 export function fullYearsBetween(from: string, to: string): number {
   const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));

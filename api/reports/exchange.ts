@@ -4,7 +4,7 @@
  * Three grouped queries for the whole district, whatever its number of teachers.
  */
 import type { PolicyConfig } from '../../policy/config.js';
-import { backboneShareCheck, dueIfJoinedOnOrBefore, exchangeQuotaCheck, formatShare, schoolYearStartDate, type ShareCheck } from '../../policy/reports.js';
+import { backboneShareCheck, dueIfJoinedOnOrBefore, exchangeQuotaCheck, formatShare, schoolYearStartInstant, type ShareCheck } from '../../policy/reports.js';
 import type { Db } from '../../prisma/client.js';
 import { districtIds, type Scope } from './scope.js';
 import { metOrNot, yesNo, type Column, type Lang } from './table.js';
@@ -52,8 +52,7 @@ export async function exchangeRows(db: Db, scope: Scope, query: { schoolYear: nu
   const groupIds = groups.map((g) => g.id);
   const year = query.schoolYear;
   const dueCutoff = dueIfJoinedOnOrBefore(year, config);
-  // Midnight in Asia/Shanghai; timestamps are stored in UTC.
-  const yearBegan = new Date(Date.parse(`${schoolYearStartDate(year, config)}T00:00:00Z`) - config.utcOffsetMinutes * 60_000);
+  const yearBegan = schoolYearStartInstant(year, config);
   const [teachers, exchanges, plans] = await Promise.all([
     db.$queryRaw<TeacherCounts[]>`
       SELECT s."groupId",

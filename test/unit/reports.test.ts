@@ -9,6 +9,7 @@ import {
   formatYuan,
   fullYearsBetween,
   isDueForExchange,
+  schoolYearStartInstant,
   shareCheck,
   tightGroupCoverage,
 } from '../../policy/reports.js';
@@ -52,6 +53,10 @@ describe('due for exchange (R-EXCH-ELIGIBLE)', () => {
     expect(isDueForExchange('2020-09-02', 2026, policyConfig)).toBe(false);
     expect(isDueForExchange('2019-12-31', 2025, policyConfig)).toBe(false);
     expect(dueIfJoinedOnOrBefore(2026, policyConfig)).toBe('2020-09-01');
+  });
+
+  it('starts a school year at midnight on 1 September in Beijing', () => {
+    expect(schoolYearStartInstant(2026, policyConfig)).toEqual(new Date('2026-08-31T16:00:00Z'));
   });
 
   it('gives the database filter the same answer as the rule for every day of a span of years', () => {
