@@ -12,6 +12,7 @@ import { healthRoute } from './health.js';
 import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
 import { taskRoutes } from './tasks/routes.js';
+import { scheduleRoutes } from './schedules/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use(caseRoutes(deps));
   api.use(taskRoutes(deps));
+  api.use(scheduleRoutes(deps));
   api.use(delegationRoutes(deps.db));
   api.use('/org-data', orgDataRoutes(deps));
   app.use('/api', api);

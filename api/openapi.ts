@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 import { z } from 'zod';
+import { schedulePaths } from './schedules/openapi.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -68,6 +69,7 @@ export function openApiDocument(serverUrl?: string) {
       '/api/org-data/imports': { post: { ...operation('Upload files for import (admin; multipart field "files"); answers with the dry-run report'), requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } },
       '/api/org-data/imports/{id}': { get: operation('The dry-run report of an upload (admin)', { path: true }) },
       '/api/org-data/imports/{id}/apply': { post: operation('Apply a clean upload in one transaction (admin)', { path: true }) },
+      ...schedulePaths(operation),
     },
   };
 }
