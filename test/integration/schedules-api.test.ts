@@ -36,6 +36,12 @@ describe('schedulers API', () => {
     expect((await api('scheduler', 'GET', '/api/schedules/COMMENDATION_ROUND')).body.error.code).toBe('SCHEDULE_NOT_FOUND');
   });
 
+  it('documents its operations in /openapi.json', async () => {
+    const paths = (await call(s.api, 'GET', '/openapi.json')).body.paths;
+    expect(Object.keys(paths).filter((p) => p.startsWith('/api/schedules'))).toHaveLength(7);
+    expect(paths['/api/schedules/{kind}/backfill'].post.parameters[0]).toMatchObject({ name: 'kind', in: 'path', schema: { enum: ['GROUP_ASSESSMENT', 'COMMENDATION_ROUND'] } });
+  });
+
   it('R-ASSESS-ANNUAL: create, pause and resume with a note, trigger twice without a second case, backfill a missed year, see the miss, change the calendar', async () => {
     const created = await api('scheduler', 'POST', '/api/schedules', { kind: 'GROUP_ASSESSMENT', note: '每年9月开展集团考核' });
     expect(created.status).toBe(201);

@@ -66,14 +66,14 @@ export async function commendationRoundWorkflow(input: CommendationRoundInput): 
   };
   const nominations = (await Promise.all(round.schools.map(nominate))).flat();
   state.nominees = nominations.map((n) => ({ nominationId: n.id, schoolId: n.schoolId, name: n.name, status: 'NOMINATED' }));
-  const publish = async (outcomes: NominationOutcome[]) => {
+  const recordOutcomes = async (outcomes: NominationOutcome[]) => {
     const byId = new Map(outcomes.map((o) => [o.nominationId, o.status]));
     for (const n of state.nominees) n.status = byId.get(n.nominationId) ?? n.status;
     await db.setNominationOutcomes({ outcomes });
     // The case's subject lists the nominees, so officials see the ids their forms refer to.
     await db.setCaseStatus({ caseId, status: 'RUNNING', subject: { schoolYear: input.schoolYear, nominees: state.nominees.map((n) => ({ ...n })), lapsedSchools: state.lapsedSchools } });
   };
-  await publish([]);
+  await recordOutcomes([]);
 
   state.phase = 'GROUP_REVIEW';
   const groupIds = [...new Set(nominations.map((n) => n.groupId))];
@@ -84,7 +84,7 @@ export async function commendationRoundWorkflow(input: CommendationRoundInput): 
       return endorsementOutcome(candidates, approvedForm(chain, 'commendation-group-review', 'GROUP_ENDORSEMENT')?.endorsed ?? []);
     }),
   );
-  await publish(reviews.flat());
+  await recordOutcomes(reviews.flat());
   const endorsed = reviews.flat().filter((o) => o.status === 'GROUP_ENDORSED').map((o) => o.nominationId);
 
   let status: CommendationRoundResult['status'] = 'COMPLETED';
@@ -93,7 +93,7 @@ export async function commendationRoundWorkflow(input: CommendationRoundInput): 
     const chain = await runChain({ caseId, chain: 'COMMENDATION_DISTRICT_LIST', name: 'district-list', context: { districtId: input.districtId } });
     const list = chain.status === 'APPROVED' ? approvedForm(chain, 'commendation-district-list', 'DISTRICT_LIST') : undefined;
     if (!list) status = 'REJECTED';
-    await publish(districtOutcome(endorsed, list ?? { listed: [] }));
+    await recordOutcomes(districtOutcome(endorsed, list ?? { listed: [] }));
   }
 
   state.phase = status === 'COMPLETED' ? 'PUBLISHED' : 'CLOSED_UNPUBLISHED';
