@@ -34,24 +34,29 @@ export async function annualCycleWorkflow(input: CycleInput): Promise<CycleResul
   const existing = new Set(await db.openedCaseWorkflowIds({ workflowIds: planned.map((p) => p.workflowId) }));
   const opened: string[] = [];
 
-  for (const target of planned.filter((p) => !existing.has(p.workflowId))) {
-    try {
-      await opener.start(target.id, schoolYear, {
-        workflowId: target.workflowId,
-        // The case lives on when the cycle run ends.
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: [
-          { key: searchAttributes.caseType, value: opener.caseType },
-          { key: searchAttributes.caseStatus, value: 'RUNNING' },
-          ...(target.code ? [{ key: searchAttributes.groupCode, value: target.code }] : []),
-        ],
-      });
-      opened.push(target.workflowId);
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      existing.add(target.workflowId);
-    }
-  }
-  return { schoolYear, opened, existing: planned.map((p) => p.workflowId).filter((id) => existing.has(id)) };
+  // All starts in one workflow task: a district of 40 groups opens its year at once.
+  await Promise.all(
+    planned
+      .filter((p) => !existing.has(p.workflowId))
+      .map(async (target) => {
+        try {
+          await opener.start(target.id, schoolYear, {
+            workflowId: target.workflowId,
+            // The case lives on when the cycle run ends.
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            typedSearchAttributes: [
+              { key: searchAttributes.caseType, value: opener.caseType },
+              { key: searchAttributes.caseStatus, value: 'RUNNING' },
+              ...(target.code ? [{ key: searchAttributes.groupCode, value: target.code }] : []),
+            ],
+          });
+          opened.push(target.workflowId);
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          existing.add(target.workflowId);
+        }
+      }),
+  );
+  return { schoolYear, opened: planned.map((p) => p.workflowId).filter((id) => opened.includes(id)), existing: planned.map((p) => p.workflowId).filter((id) => existing.has(id)) };
 }
