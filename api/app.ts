@@ -13,6 +13,7 @@ import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
 import { reportRoutes } from './reports/routes.js';
 import { taskRoutes } from './tasks/routes.js';
+import { scheduleRoutes } from './schedules/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use(caseRoutes(deps));
   api.use(taskRoutes(deps));
+  api.use(scheduleRoutes(deps));
   api.use(delegationRoutes(deps.db));
   api.use('/org-data', orgDataRoutes(deps));
   api.use('/reports', reportRoutes(deps));

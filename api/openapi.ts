@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { coverageQuery, exchangeReportQuery, ledgerQuery, openCasesQuery } from './reports/schemas.js';
 import { reportOperation } from './reports/table.js';
+import { schedulePaths } from './schedules/openapi.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -74,6 +75,7 @@ export function openApiDocument(serverUrl?: string) {
       '/api/reports/exchange': { get: reportOperation(operation('Per group and school year: teachers, due, planned, exchanging, R-EXCH-QUOTA and R-EXCH-BACKBONE checks', { query: exchangeReportQuery })) },
       '/api/reports/ledger': { get: reportOperation(operation('Subsidy ledger per school and school year, by kind, in fen and yuan', { query: ledgerQuery })) },
       '/api/reports/cases': { get: reportOperation(operation('Pending and overdue tasks and open cases per unit and per school', { query: openCasesQuery })) },
+      ...schedulePaths(operation),
     },
   };
 }
