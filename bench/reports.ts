@@ -11,54 +11,18 @@ import { createDb, type Db } from '../prisma/client.js';
 import { runPrisma } from '../scripts/prisma.js';
 import { login, startTestApi } from '../test/support/api.js';
 import { createTestOrg, type TestOrg } from '../test/support/org.js';
+import { generateDistrict, inChunks, SCHOOLS_PER_GROUP } from './district.js';
 
 const TEACHERS = Number(process.env.BENCH_TEACHERS ?? 10_000);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 40);
-const SCHOOLS_PER_GROUP = 6;
 const OUTSIDE_SCHOOLS = Math.round(GROUPS * 0.7);
 const SCHOOL_YEARS = [2023, 2024, 2025, 2026];
 const RUNS = 3;
-const CHUNK = 5000;
 const DAY_MS = 86_400_000;
 
-async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
 async function seed(db: Db, org: TestOrg) {
-  const { tag, district } = org;
-  const groups = Array.from({ length: GROUPS }, (_, g) => ({ id: randomUUID(), code: `BG${g}-${tag}`, name: `第${g + 1}教育集团`, districtId: district.id }));
-  await db.educationGroup.createMany({ data: groups });
-  const schools = groups.flatMap((group, g) =>
-    Array.from({ length: SCHOOLS_PER_GROUP }, (_, s) => ({
-      id: randomUUID(),
-      code: `BS${g}-${s}-${tag}`,
-      name: `第${g + 1}集团第${s + 1}校`,
-      districtId: district.id,
-      groupId: group.id,
-      role: s === 0 ? ('CORE' as const) : ('MEMBER' as const),
-      foundedOn: new Date(s === SCHOOLS_PER_GROUP - 1 ? '2024-09-01' : '1990-09-01'),
-    })),
-  );
-  const outside = Array.from({ length: OUTSIDE_SCHOOLS }, (_, s) => ({ id: randomUUID(), code: `BO${s}-${tag}`, name: `独立学校${s + 1}`, districtId: district.id, foundedOn: new Date('2000-09-01') }));
-  await db.school.createMany({ data: [...schools, ...outside] });
-
-  const teachers = Array.from({ length: TEACHERS }, (_, t) => {
-    const school = schools[t % schools.length]!;
-    return {
-      id: randomUUID(),
-      staffNo: `BT${t}-${tag}`,
-      name: `教师${t}`,
-      homeSchoolId: school.id,
-      currentSchoolId: school.id,
-      joinedGroupOn: new Date(Date.UTC(2008, 8, 1) + (t % 6200) * DAY_MS),
-      backbone: t % 3 === 0 ? ('BACKBONE' as const) : ('NONE' as const),
-      graduatingClass: t % 6 === 0,
-      groupId: school.groupId,
-      schoolId: school.id,
-    };
-  });
-  await inChunks(teachers, (chunk) => db.teacher.createMany({ data: chunk.map(({ groupId: _g, schoolId: _s, ...t }) => t) }));
+  const { groups, schools, outside, teachers } = await generateDistrict(db, org.district, org.tag, { teachers: TEACHERS, groups: GROUPS, outsideSchools: OUTSIDE_SCHOOLS });
+  const tag = org.tag;
 
   // About one teacher in eight starts a three-year term in each school year.
   const exchanges = teachers.flatMap((t, i) => {
