@@ -5,11 +5,13 @@
  */
 import type { ChainStepDefinition } from './chains/types.js';
 import { genericChains } from './chains/generic.js';
+import { exchangeChains } from './chains/exchange.js';
 
 export * from './chains/types.js';
 
 export const approvalChains = {
   ...genericChains,
+  ...exchangeChains,
 } satisfies Record<string, readonly ChainStepDefinition[]>;
 
 export type ChainKey = keyof typeof approvalChains;
