@@ -12,7 +12,7 @@ export const stepForms = {
   /** R-EVAL-UNIFIED: a teacher's yearly score in the group's one assessment system. */
   TEACHER_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
   /** R-EXCH-RETURN: the home school confirms the day the teacher is back. */
-  EXCHANGE_RETURN: z.object({ returnedOn: z.iso.date(), remarks: text(2000).optional() }),
+  EXCHANGE_RETURN: z.object({ returnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), remarks: text(2000).optional() }),
   /** R-EXCH-ELIGIBLE / R-EXCH-QUOTA: who goes where; a plan below a quota carries a written justification. */
   ROTATION_PLAN: z.object({
     entries: z.array(z.object({ teacherId: z.uuid(), toSchoolId: z.uuid() })).min(1).max(2000)

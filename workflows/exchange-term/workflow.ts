@@ -115,12 +115,8 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
     await sendNotifications({ kind: 'TERM_ENDING', caseId, dedupeKey: `TERM_ENDING:${caseId}`, schoolIds: [...new Set([facts.from.id, facts.to.id, facts.coreSchoolId])], dueAt: state.dueDates.endsAt });
   }
 
-  async function serveTerm(): Promise<void> {
-    await waitUntil(state.dueDates.startsAt);
-    await db.activateExchange({ caseId, teacherId: input.teacherId, toSchoolId: facts.to.id, startedAt: await clock.exchangeNow() });
-    state.phase = 'ACTIVE';
-    await db.recordMilestone({ caseId, key: 'term-active', comment: `交流开始 / term started at ${facts.to.code}` });
-    const reminder = remindBeforeEnd();
+  /** R-EVAL-UNIFIED: the destination school scores each school year of the term. */
+  async function scoreEachYear(): Promise<void> {
     for (const { schoolYear, opensAt } of state.dueDates.assessments) {
       await waitUntil(opensAt);
       const scored = await runChain({ caseId, chain: 'EXCHANGE_YEAR_SCORE', name: `score-${schoolYear}`, context: { ...context, schoolId: facts.to.id } });
@@ -131,7 +127,14 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
       }
       await db.recordMilestone({ caseId, key: `score-${schoolYear}`, comment: form ? `${schoolYear}学年考核 ${form.score} 分 / scored ${form.score}` : `${schoolYear}学年未评分 / not scored` });
     }
-    await reminder;
+  }
+
+  async function serveTerm(): Promise<void> {
+    await waitUntil(state.dueDates.startsAt);
+    await db.activateExchange({ caseId, teacherId: input.teacherId, toSchoolId: facts.to.id, startedAt: await clock.exchangeNow() });
+    state.phase = 'ACTIVE';
+    await db.recordMilestone({ caseId, key: 'term-active', comment: `交流开始 / term started at ${facts.to.code}` });
+    await Promise.all([remindBeforeEnd(), scoreEachYear()]);
     await waitUntil(state.dueDates.endsAt);
     state.phase = 'RETURNING';
     // A pending early-end decision settles first, so the term never closes twice.
