@@ -1,20 +1,18 @@
 /**
  * Exchange terms and refusals on the time-skipping server with the real policy durations: a whole
- * three-school-year term from nomination to return, an early end, a refusal (R-EXCH-*, R-EVAL-UNIFIED).
+ * three-school-year term from nomination to return, and a refusal (R-EXCH-*, R-EVAL-UNIFIED).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { schoolYearOf } from '../../policy/calendar.js';
 import { policyConfig } from '../../policy/config.js';
 import { assessmentOpensAt, schoolYearStartsAt, termEndReminderAt, termEndsAt } from '../../policy/exchange.js';
 import { exchangeRefusalWorkflowId } from '../../workflows/exchange-refusal/messages.js';
 import { exchangeRefusalWorkflow } from '../../workflows/exchange-refusal/workflow.js';
-import { exchangeTermWorkflowId, requestEarlyEndUpdate, termStateQuery } from '../../workflows/exchange-term/messages.js';
+import { exchangeTermWorkflowId, termStateQuery } from '../../workflows/exchange-term/messages.js';
 import { exchangeTermWorkflow } from '../../workflows/exchange-term/workflow.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { approveSteps, chainOf, createTeacher, skipTo } from '../support/exchange.js';
-import { actorOf } from '../support/org.js';
 import { recipients } from '../support/smtp.js';
 
 let t: ChainEnv;
@@ -79,32 +77,6 @@ describe('exchange term', () => {
     expect(after.assessments.map((a) => a.score)).toEqual([90, 91, 92]);
     expect(after.exchanges).toMatchObject([{ status: 'COMPLETED' }]);
     expect((await t.db.case.findFirstOrThrow({ where: { workflowId } })).status).toBe('COMPLETED');
-  });
-
-  it('ends a term early when EDU approves the request, cancelling the open score step', async () => {
-    const teacher = await createTeacher(t.db, t.org, { schoolId: t.org.member.id });
-    const start = await nextSchoolYear();
-    const { workflowId, handle } = await startTerm(teacher.id, t.org.core.id, start, 'member');
-    const early = { reason: 'ILLNESS' as const, comment: '病休', actor: actorOf(t.org, 'member') };
-
-    await expect(handle.executeUpdate(requestEarlyEndUpdate, { args: [{ requestId: randomUUID(), ...early }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-    // Member → core: no title points move, so no HR step.
-    await approveSteps(t, chainOf(t, workflowId, 'nomination'), ['member', 'core', 'edu']);
-    await skipTo(t, assessmentOpensAt(start, policyConfig));
-    await t.pendingTask(chainOf(t, workflowId, `score-${start}`), 0);
-
-    const requested = await handle.executeUpdate(requestEarlyEndUpdate, { args: [{ requestId: randomUUID(), ...early }] });
-    expect(requested).toMatchObject({ phase: 'ACTIVE', earlyEnd: { reason: 'ILLNESS', status: 'PENDING' } });
-    await approveSteps(t, chainOf(t, workflowId, 'early-end-1'), ['edu']);
-
-    expect(await handle.result()).toMatchObject({ phase: 'ENDED_EARLY' });
-    const after = await t.db.teacher.findUniqueOrThrow({ where: { id: teacher.id }, include: { exchanges: true, titlePoints: true } });
-    expect(after.currentSchoolId).toBe(t.org.member.id);
-    expect(after.exchanges).toMatchObject([{ status: 'ENDED_EARLY', endReason: 'ILLNESS: 病休' }]);
-    expect(after.titlePoints).toEqual([]);
-    const caseRow = await t.db.case.findFirstOrThrow({ where: { workflowId }, include: { tasks: true } });
-    expect(caseRow.status).toBe('ENDED_EARLY');
-    expect(caseRow.tasks.filter((task) => task.stepKey === 'exchange-year-score').map((task) => task.state)).toEqual(['CANCELLED']);
   });
 });
 
