@@ -34,6 +34,14 @@ const catalogue = {
   NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法管理组织数据。', en: 'Your account belongs to no unit or school of a district, so it cannot manage organisation data.' },
   UPLOAD_NOT_FOUND: { status: 404, zh: '未找到该导入文件，或已超过 24 小时被清除；请重新上传。', en: 'No such upload, or it was removed after 24 hours; upload the files again.' },
   IMPORT_REJECTED: { status: 422, zh: '导入有错误，未写入任何数据；请按报告修改文件后重新上传。', en: 'The import has errors and nothing was written; fix the file as the report says and upload it again.' },
+  EXCHANGE_OUTSIDE_GROUP: { status: 422, zh: '交流学校须为该教师所在集团的学校。', en: "The destination must be a school of the teacher's group." },
+  EXCHANGE_SAME_SCHOOL: { status: 422, zh: '交流学校不能是教师所在学校。', en: "The destination cannot be the teacher's own school." },
+  EXCHANGE_TERM_EXISTS: { status: 409, zh: '该教师本学年已有交流安排。', en: 'The teacher already has an exchange term starting in this school year.' },
+  EXCHANGE_NOT_DUE: { status: 422, zh: '该教师在集团任教未满规定年限，不属应交流人员。', en: 'The teacher has not served the years in the group that make an exchange due.' },
+  EXCHANGE_REFUSAL_EXISTS: { status: 409, zh: '该教师本学年的拒不交流认定已在办理或已办结。', en: "A refusal for this teacher and school year is already open or decided." },
+  EXCHANGE_PLAN_RUNNING: { status: 409, zh: '该集团本学年的交流轮岗计划正在办理中。', en: "This group's rotation plan for the school year is already running." },
+  TERM_NOT_RUNNING: { status: 409, zh: '只有已批准或进行中的交流可以申请提前终止。', en: 'Only an approved or active exchange term can end early.' },
+  EARLY_END_PENDING: { status: 409, zh: '已有提前终止申请在审批中。', en: 'An early end is already waiting for approval.' },
   INTERNAL: { status: 500, zh: '服务器内部错误。', en: 'Internal server error.' },
 } as const;
 

@@ -2,7 +2,6 @@
  * Exchange terms and refusals on the time-skipping server with the real policy durations: a whole
  * three-school-year term from nomination to return, and a refusal (R-EXCH-*, R-EVAL-UNIFIED).
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolYearOf } from '../../policy/calendar.js';
 import { policyConfig } from '../../policy/config.js';
