@@ -109,4 +109,11 @@ describe('exchange API', () => {
     expect(plan.body.due.length).toBeGreaterThan(0);
     await s.temporal.workflow.getHandle(workflowId).terminate('integration test done');
   });
+
+  it('publishes the exchange operations in /openapi.json', async () => {
+    const doc = await call(s.api, 'GET', '/openapi.json');
+    expect(doc.body.paths['/api/exchange/terms'].post.requestBody.content['application/json'].schema.required).toEqual(['teacherId', 'toSchoolId', 'startSchoolYear']);
+    expect(doc.body.paths['/api/exchange/terms/{id}/early-end'].post.requestBody.content['application/json'].schema.properties.reason.enum).toEqual(['ILLNESS', 'TRANSFER', 'OTHER']);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/exchange/rotation-plans', '/api/exchange/refusals', '/api/exchange/terms/{id}']));
+  });
 });
