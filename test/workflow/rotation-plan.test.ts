@@ -80,7 +80,8 @@ describe('rotation plan', () => {
 
     const approval = chainOf(t, workflowId, 'approval');
     const justificationTask = await t.pendingTask(approval, 0);
-    await expect(t.decide(approval, t.decision('edu', justificationTask))).rejects.toThrow();
+    // Departing from a quota is a lead's decision (leadOnly): a plain EDU official is refused.
+    await expect(t.decide(approval, t.decision('edu', justificationTask))).rejects.toMatchObject({ cause: { type: 'NOT_ASSIGNED' } });
     await approveSteps(t, approval, ['eduLead', 'edu']);
 
     expect(await handle.result()).toMatchObject({ phase: 'APPROVED', terms: [{ teacherId: teachers[1]!.id, alreadyStarted: false }] });
