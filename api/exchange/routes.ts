@@ -12,7 +12,7 @@ import type { Db } from '../../prisma/client.js';
 import { searchAttributes, TASK_QUEUE } from '../../workflows/constants.js';
 import { exchangeRefusalWorkflowId } from '../../workflows/exchange-refusal/messages.js';
 import { exchangeRefusalWorkflow } from '../../workflows/exchange-refusal/workflow.js';
-import { exchangeTermWorkflowId, requestEarlyEndUpdate, termStateQuery } from '../../workflows/exchange-term/messages.js';
+import { exchangeTermSubject, exchangeTermTitle, exchangeTermWorkflowId, requestEarlyEndUpdate, termStateQuery } from '../../workflows/exchange-term/messages.js';
 import { exchangeTermWorkflow } from '../../workflows/exchange-term/workflow.js';
 import { planStateQuery, rotationPlanWorkflowId } from '../../workflows/rotation-plan/messages.js';
 import { rotationPlanWorkflow } from '../../workflows/rotation-plan/workflow.js';
@@ -105,19 +105,43 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
     if (!to) throw new DomainError('NOT_FOUND');
     if (to.groupId !== teacher.homeSchool.groupId) throw new DomainError('EXCHANGE_OUTSIDE_GROUP');
     if (to.id === teacher.homeSchoolId) throw new DomainError('EXCHANGE_SAME_SCHOOL');
-    const exists = await db.teacherExchange.findUnique({ where: { teacherId_startSchoolYear: { teacherId: teacher.id, startSchoolYear: body.startSchoolYear } } });
-    if (exists) throw new DomainError('EXCHANGE_TERM_EXISTS');
-    const caseId = randomUUID();
     const workflowId = exchangeTermWorkflowId(teacher.id, body.startSchoolYear);
-    await startOnce('EXCHANGE_TERM_EXISTS', () =>
-      temporal.workflow.start(exchangeTermWorkflow, {
-        taskQueue,
-        workflowId,
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        args: [{ teacherId: teacher.id, toSchoolId: to.id, startSchoolYear: body.startSchoolYear, caseId, initiatorId: me.id }],
-        typedSearchAttributes: [{ key: searchAttributes.caseType, value: 'TEACHER_EXCHANGE' }, { key: searchAttributes.caseStatus, value: 'RUNNING' }, { key: searchAttributes.schoolCode, value: teacher.homeSchool.code }],
-      }),
-    );
+    const exists = await db.teacherExchange.findUnique({ where: { teacherId_startSchoolYear: { teacherId: teacher.id, startSchoolYear: body.startSchoolYear } } });
+    if (exists || (await db.case.findUnique({ where: { workflowId } }))) throw new DomainError('EXCHANGE_TERM_EXISTS');
+    const caseId = randomUUID();
+    const input = { teacherId: teacher.id, toSchoolId: to.id, startSchoolYear: body.startSchoolYear, caseId, initiatorId: me.id };
+    const data = {
+      id: caseId,
+      type: 'TEACHER_EXCHANGE' as const,
+      workflowId,
+      title: exchangeTermTitle({ teacherName: teacher.name, staffNo: teacher.staffNo, toName: to.name, toCode: to.code, startSchoolYear: body.startSchoolYear }),
+      subject: exchangeTermSubject({ ...input, fromSchoolId: teacher.homeSchoolId, termSchoolYears: config.exchange.termSchoolYears }),
+      schoolId: teacher.homeSchoolId,
+      groupId: teacher.homeSchool.groupId,
+      teacherId: teacher.id,
+      initiatorId: me.id,
+      events: { create: { kind: 'CREATED' as const, actorId: me.id, dedupeKey: `created:${caseId}` } },
+    };
+    // The row first, so the term is readable and listed at once; the workflow finds it by its id.
+    await db.case.create({ data }).catch((err: unknown) => {
+      // A concurrent nomination of the same teacher and year created its row first.
+      throw (err as { code?: string }).code === 'P2002' ? new DomainError('EXCHANGE_TERM_EXISTS') : err;
+    });
+    try {
+      await startOnce('EXCHANGE_TERM_EXISTS', () =>
+        temporal.workflow.start(exchangeTermWorkflow, {
+          taskQueue,
+          workflowId,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          args: [input],
+          typedSearchAttributes: [{ key: searchAttributes.caseType, value: 'TEACHER_EXCHANGE' }, { key: searchAttributes.caseStatus, value: 'RUNNING' }, { key: searchAttributes.schoolCode, value: teacher.homeSchool.code }],
+        }),
+      );
+    } catch (err) {
+      // Not started means not created: no orphan case is listed.
+      await db.$transaction([db.caseEvent.deleteMany({ where: { caseId } }), db.case.delete({ where: { id: caseId } })]);
+      throw err;
+    }
     res.status(201).json({ caseId, workflowId });
   });
 

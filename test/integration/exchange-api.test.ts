@@ -60,6 +60,8 @@ describe('exchange API', () => {
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'EXCHANGE_TERM_EXISTS' } } });
 
     const { caseId } = created.body as { caseId: string };
+    // The API opens the case row before the workflow starts: listed at once, with its zh-CN/English title.
+    expect(await s.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ type: 'TEACHER_EXCHANGE', status: 'RUNNING', teacherId: teacher.id, title: expect.stringContaining(teacher.name) });
     expect(await termState(caseId)).toMatchObject({ phase: 'NOMINATION', schoolYears: [nextYear, nextYear + 1, nextYear + 2] });
     await approve('member', caseId);
     await approve('core', caseId);

@@ -56,3 +56,13 @@ export const EarlyEndRefusal = { notRunning: 'TERM_NOT_RUNNING', alreadyRequeste
 export function exchangeTermWorkflowId(teacherId: string, startSchoolYear: number): string {
   return `exchange-${teacherId}-${startSchoolYear}`;
 }
+
+/** The case title officials read, zh-CN first; the same whether the API or the workflow opens the case. */
+export function exchangeTermTitle(t: { teacherName: string; staffNo: string; toName: string; toCode: string; startSchoolYear: number }): string {
+  return `${t.teacherName}（${t.staffNo}）${t.startSchoolYear}学年起交流至${t.toName} / exchange to ${t.toCode} from ${t.startSchoolYear}`;
+}
+
+/** What the case row keeps about the term. */
+export function exchangeTermSubject(input: ExchangeTermInput & { fromSchoolId: string; termSchoolYears: number }) {
+  return { teacherId: input.teacherId, fromSchoolId: input.fromSchoolId, toSchoolId: input.toSchoolId, startSchoolYear: input.startSchoolYear, termSchoolYears: input.termSchoolYears, ...(input.planCaseId ? { planCaseId: input.planCaseId } : {}) };
+}

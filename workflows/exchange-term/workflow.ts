@@ -14,7 +14,7 @@ import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { refuse } from '../refuse.js';
-import { EarlyEndRefusal, requestEarlyEndUpdate, termStateQuery, type ExchangeTermInput, type ExchangeTermResult, type TermPhase, type TermState } from './messages.js';
+import { EarlyEndRefusal, exchangeTermSubject, exchangeTermTitle, requestEarlyEndUpdate, termStateQuery, type ExchangeTermInput, type ExchangeTermResult, type TermPhase, type TermState } from './messages.js';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -81,8 +81,8 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
     caseId: input.caseId ?? uuid4(),
     workflowId: workflowInfo().workflowId,
     type: 'TEACHER_EXCHANGE',
-    title: `${facts.teacher.name}（${facts.teacher.staffNo}）${start}学年起交流至${facts.to.name} / exchange to ${facts.to.code} from ${start}`,
-    subject: { teacherId: input.teacherId, fromSchoolId: facts.from.id, toSchoolId: facts.to.id, startSchoolYear: start, termSchoolYears: years.length, ...(input.planCaseId ? { planCaseId: input.planCaseId } : {}) },
+    title: exchangeTermTitle({ teacherName: facts.teacher.name, staffNo: facts.teacher.staffNo, toName: facts.to.name, toCode: facts.to.code, startSchoolYear: start }),
+    subject: exchangeTermSubject({ ...input, fromSchoolId: facts.from.id, termSchoolYears: years.length }),
     groupId: facts.groupId,
     schoolId: facts.from.id,
     teacherId: input.teacherId,
