@@ -77,6 +77,18 @@ describe('exchange term', () => {
     expect(after.exchanges).toMatchObject([{ status: 'COMPLETED' }]);
     expect((await t.db.case.findFirstOrThrow({ where: { workflowId } })).status).toBe('COMPLETED');
   });
+
+  it('closes a rejected nomination with no term on the teacher\'s record', async () => {
+    const teacher = await createTeacher(t.db, t.org, { schoolId: t.org.member.id });
+    const { workflowId, handle } = await startTerm(teacher.id, t.org.core.id, await nextSchoolYear(), 'member');
+    const chain = chainOf(t, workflowId, 'nomination');
+    await approveSteps(t, chain, ['member']);
+    await t.decide(chain, t.decision('core', await t.pendingTask(chain, 1), 'REJECT', { comment: '该教师承担毕业班教学' }));
+
+    expect(await handle.result()).toMatchObject({ phase: 'REJECTED' });
+    expect(await t.db.teacherExchange.count({ where: { teacherId: teacher.id } })).toBe(0);
+    expect((await t.db.case.findFirstOrThrow({ where: { workflowId } })).status).toBe('REJECTED');
+  });
 });
 
 describe('exchange refusal', () => {
@@ -93,5 +105,18 @@ describe('exchange refusal', () => {
 
     expect(await handle.result()).toMatchObject({ status: 'APPROVED', deductedPoints: policyConfig.exchange.refusalDeductionPoints });
     expect(await t.db.titlePointEntry.findMany({ where: { teacherId: teacher.id } })).toMatchObject([{ reason: 'EXCHANGE_REFUSAL', points: -policyConfig.exchange.refusalDeductionPoints, schoolYear: year }]);
+  });
+
+  it('R-EXCH-REFUSAL: deducts nothing when EDU does not confirm the refusal', async () => {
+    const teacher = await createTeacher(t.db, t.org, { schoolId: t.org.member.id });
+    const year = await nextSchoolYear();
+    const workflowId = exchangeRefusalWorkflowId(teacher.id, year);
+    const handle = await t.env.client.workflow.start(exchangeRefusalWorkflow, { taskQueue: t.taskQueue, workflowId, args: [{ teacherId: teacher.id, schoolYear: year, reason: '身体原因', initiatorId: t.org.officials.member.id }] });
+    const chain = chainOf(t, workflowId, 'refusal');
+    await approveSteps(t, chain, ['core']);
+    await t.decide(chain, t.decision('edu', await t.pendingTask(chain, 1), 'REJECT', { comment: '有医院证明，不属拒不交流' }));
+
+    expect(await handle.result()).toMatchObject({ status: 'REJECTED', deductedPoints: 0 });
+    expect(await t.db.titlePointEntry.count({ where: { teacherId: teacher.id } })).toBe(0);
   });
 });
