@@ -10,11 +10,12 @@ import { cycleActivities } from './cycles.js';
 import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
 import type { ActivityDeps } from './deps.js';
+import { exchangeActivities } from './exchange.js';
 import { notificationActivities } from './notifications.js';
 
 export type { ActivityDeps } from './deps.js';
 export type { NotificationRequest } from './notifications.js';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps) };
+  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps) };
 }

@@ -12,6 +12,9 @@ export interface NotificationRequest {
   /** For task messages: the tasks whose assignees are told. */
   taskIds?: string[];
   dedupeKey: string;
+  /** TERM_ENDING: the officials of these schools are told too, of this date. */
+  schoolIds?: string[];
+  dueAt?: string;
 }
 
 export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFlow <noreply@localhost>', publicUrl = 'http://localhost:3000', now = () => new Date() }: ActivityDeps) {
@@ -53,9 +56,10 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId }, include: { school: { select: { districtId: true } } } });
     const forTasks = request.kind === 'NEW_TASK' || request.kind === 'REMINDER' || request.kind === 'OVERDUE';
     const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId, found.school?.districtId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
+    if (request.schoolIds?.length) officialIds.push(...(await db.official.findMany({ where: { active: true, schoolId: { in: request.schoolIds } }, select: { id: true } })).map((o) => o.id));
     const taskForContext = task ?? (request.kind === 'ESCALATION' ? await db.approvalTask.findFirst({ where: { caseId: found.id, state: 'PENDING' }, orderBy: { openedAt: 'desc' } }) : undefined);
     const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;
-    const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
+    const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: request.dueAt ? new Date(request.dueAt) : taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
     const recipients = await db.official.findMany({ where: { id: { in: officialIds } }, select: { id: true, email: true } });
     const ids: string[] = [];
     for (const recipient of recipients) {

@@ -7,6 +7,7 @@ import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/s
 import { caseRoutes } from './cases/routes.js';
 import { delegationRoutes } from './delegations/routes.js';
 import { docsRoutes } from './docs.js';
+import { exchangeRoutes } from './exchange/routes.js';
 import { DomainError, errorHandler } from './errors.js';
 import { healthRoute } from './health.js';
 import { orgDataRoutes } from './org-data/routes.js';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(taskRoutes(deps));
   api.use(scheduleRoutes(deps));
   api.use(delegationRoutes(deps.db));
+  api.use(exchangeRoutes(deps));
   api.use('/org-data', orgDataRoutes(deps));
   api.use('/reports', reportRoutes(deps));
   app.use('/api', api);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { coverageQuery, exchangeReportQuery, ledgerQuery, openCasesQuery } from './reports/schemas.js';
 import { reportOperation } from './reports/table.js';
 import { schedulePaths } from './schedules/openapi.js';
+import { declareRefusalBody, earlyEndBody, nominateTermBody, startRotationPlanBody } from './exchange/schemas.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -66,6 +67,12 @@ export function openApiDocument(serverUrl?: string) {
       '/api/cases/{id}': { get: operation('Case detail: current steps, who must act, deadlines, timeline', { path: true }) },
       '/api/cases/{id}/withdraw': { post: operation('Withdraw my case before the first decision (撤回)', { path: true, body: initiatorBody }) },
       '/api/cases/{id}/resubmit': { post: operation('Resubmit my returned case', { path: true, body: resubmitBody }) },
+      '/api/exchange/rotation-plans': { post: operation("Start a group's yearly rotation plan (轮岗计划; scheduler, EDU or the core school)", { body: startRotationPlanBody }) },
+      '/api/exchange/rotation-plans/{groupId}/{schoolYear}': { get: { ...operation('A rotation plan: teachers due, proposal, quota checks, terms started'), parameters: [{ name: 'groupId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }, { name: 'schoolYear', in: 'path', required: true, schema: { type: 'integer' } }] } },
+      '/api/exchange/terms': { post: operation("Nominate a teacher of my school for an exchange term (交流轮岗)", { body: nominateTermBody }) },
+      '/api/exchange/terms/{id}': { get: operation("An exchange term's state: phase, school years, scores, due dates", { path: true }) },
+      '/api/exchange/terms/{id}/early-end': { post: operation('Ask EDU to end an exchange term early (illness, transfer)', { path: true, body: earlyEndBody }) },
+      '/api/exchange/refusals': { post: operation('Declare that a teacher of my school due for exchange refuses (拒不交流)', { body: declareRefusalBody }) },
       '/api/org-data/templates/{file}': { get: fileOperation('Import template (admin): org-data.xlsx or <entity>.csv') },
       '/api/org-data/export/{file}': { get: fileOperation('Export (admin): org-data.xlsx or <entity>.csv; ?encoding=gb18030 for CSV') },
       '/api/org-data/imports': { post: { ...operation('Upload files for import (admin; multipart field "files"); answers with the dry-run report'), requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } },

@@ -7,6 +7,7 @@ import type { ChainStepDefinition } from './chains/types.js';
 import { genericChains } from './chains/generic.js';
 import { assessmentChains } from './chains/assessment.js';
 import { commendationChains } from './chains/commendation.js';
+import { exchangeChains } from './chains/exchange.js';
 
 export * from './chains/types.js';
 
@@ -14,6 +15,7 @@ export const approvalChains = {
   ...genericChains,
   ...assessmentChains,
   ...commendationChains,
+  ...exchangeChains,
 } satisfies Record<string, readonly ChainStepDefinition[]>;
 
 export type ChainKey = keyof typeof approvalChains;

@@ -30,6 +30,14 @@ export interface PolicyConfig {
     termSchoolYears: number;
     /** R-EXCH-SPECIALPOST */
     specialPostYears: number;
+    /** R-EXCH-REFUSAL: title-evaluation points deducted for a refused exchange (configurable, default 2). */
+    refusalDeductionPoints: number;
+    /** R-EXCH-REFUSAL: title-evaluation bonus points for a core→member exchange (configurable, default 2). */
+    coreToMemberBonusPoints: number;
+    /** Days before a term ends that every party is reminded (the policy is silent: configurable, default 30). */
+    termEndReminderLeadDays: number;
+    /** R-EVAL-UNIFIED: days before each school year of a term ends that its score step opens (silent: default 60, early July). */
+    assessmentLeadDays: number;
   };
   funding: {
     /** R-FUND-NEWSCHOOL: 500 000 CNY per campus per year, in fen. */
@@ -80,6 +88,10 @@ export const policyConfig: PolicyConfig = {
     minBackboneShare: 0.5,
     termSchoolYears: 3,
     specialPostYears: 6,
+    refusalDeductionPoints: 2,
+    coreToMemberBonusPoints: 2,
+    termEndReminderLeadDays: 30,
+    assessmentLeadDays: 60,
   },
   funding: {
     newSchoolMinPerCampusFen: 500_000 * 100,

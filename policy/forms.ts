@@ -15,6 +15,14 @@ export const stepForms = {
   TEACHER_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
   ...assessmentForms,
   ...commendationForms,
+  /** R-EXCH-RETURN: the home school confirms the day the teacher is back. */
+  EXCHANGE_RETURN: z.object({ returnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), remarks: text(2000).optional() }),
+  /** R-EXCH-ELIGIBLE / R-EXCH-QUOTA: who goes where; a plan below a quota carries a written justification. */
+  ROTATION_PLAN: z.object({
+    entries: z.array(z.object({ teacherId: z.uuid(), toSchoolId: z.uuid() })).min(1).max(2000)
+      .refine((entries) => new Set(entries.map((e) => e.teacherId)).size === entries.length, 'a teacher is listed twice'),
+    justification: text(4000).optional(),
+  }),
 } as const;
 
 export type FormKind = keyof typeof stepForms;
