@@ -9,7 +9,7 @@
 import type { ScheduleOverlapPolicy } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-export const CYCLE_KINDS = ['GROUP_ASSESSMENT', 'COMMENDATION_ROUND'] as const;
+export const CYCLE_KINDS = ['GROUP_ASSESSMENT', 'COMMENDATION_ROUND', 'ROTATION_PLANS'] as const;
 export type CycleKind = (typeof CYCLE_KINDS)[number];
 
 export interface CycleInput {
@@ -50,6 +50,8 @@ export interface CycleScheduling {
 export const cycleScheduling: Record<CycleKind, CycleScheduling> = {
   GROUP_ASSESSMENT: { defaultCalendar: { month: 9, dayOfMonth: 15, hour: 9, minute: 0 }, overlap: 'SKIP', catchupWindow: '30 days' },
   COMMENDATION_ROUND: { defaultCalendar: { month: 4, dayOfMonth: 1, hour: 9, minute: 0 }, overlap: 'BUFFER_ONE', catchupWindow: '7 days' },
+  // Plans are made in spring for the next school year, so terms can start on 1 September (R-EXCH-QUOTA).
+  ROTATION_PLANS: { defaultCalendar: { month: 5, dayOfMonth: 1, hour: 9, minute: 0 }, overlap: 'SKIP', catchupWindow: '30 days' },
 };
 
 /** Set by Temporal on every run a schedule starts (also on trigger and backfill runs). */

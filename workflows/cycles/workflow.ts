@@ -19,11 +19,15 @@ const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-/** The year asked for; else the school year of the scheduled time (not of a late start after an outage). */
+/**
+ * The year asked for; else the school year of the scheduled time (not of a late start after an
+ * outage), moved on by the cycles that plan ahead.
+ */
 async function schoolYearOfRun(input: CycleInput): Promise<number> {
   if (input.schoolYear !== undefined) return input.schoolYear;
   const scheduledAt = workflowInfo().typedSearchAttributes.get(scheduledStartTime);
-  return scheduledAt ? schoolYearOf(scheduledAt, policyConfig) : db.currentSchoolYear();
+  const runYear = scheduledAt ? schoolYearOf(scheduledAt, policyConfig) : await db.currentSchoolYear();
+  return runYear + cycleOpeners[input.kind].yearsAhead;
 }
 
 export async function annualCycleWorkflow(input: CycleInput): Promise<CycleResult> {
