@@ -14,6 +14,7 @@ import { createDb } from '../prisma/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
 import { createMailer } from '../worker/mailer.js';
 import { createCaseWorker } from '../worker/worker.js';
+import { startDemoCases } from './demo-cases.js';
 import { startDevTemporal } from './dev-temporal.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { runPrisma } from './prisma.js';
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
   });
   cleanups.unshift(() => new Promise((resolve) => server.close(resolve)));
+  const demoStarted = await startDemoCases(db, `http://localhost:${env.PORT}`, policyConfig);
+  if (demoStarted.length) step(`started demo cases: ${demoStarted.join(', ')}`);
 
   console.log(`\n集团化办学流程服务已启动 / GroupFlow is running`);
   console.log(`  API:             ${apiUrl}  (health: ${apiUrl}/healthz)`);
