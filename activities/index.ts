@@ -4,6 +4,9 @@
  * nothing twice.
  */
 import { approvalCaseV1Activities } from './approval-case-v1.js';
+import { cadreActivities } from './cadre.js';
+import { groupChangeActivities } from './group-change.js';
+import { secondmentActivities } from './secondment.js';
 import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
 import type { ActivityDeps } from './deps.js';
@@ -13,5 +16,5 @@ export type { ActivityDeps } from './deps.js';
 export type { NotificationRequest } from './notifications.js';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps) };
+  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps) };
 }

@@ -3,7 +3,7 @@ import { stepTitles } from '../policy/approval-chains.js';
 import { caseTypeTitles, type CaseTypeCode } from '../policy/case-types.js';
 import { localDate } from '../policy/calendar.js';
 
-export type NotificationKind = 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED' | 'OUTCOME';
+export type NotificationKind = 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED' | 'OUTCOME' | 'TERM_ENDING';
 
 export interface MessageContext {
   caseTitle: string;
@@ -19,6 +19,7 @@ const statusTitles: Record<string, [string, string]> = {
   APPROVED: ['已通过', 'approved'],
   REJECTED: ['未通过', 'rejected'],
   WITHDRAWN: ['已撤回', 'withdrawn'],
+  COMPLETED: ['已完成', 'completed'],
 };
 
 function zhDate(date: Date, offset: number): string {
@@ -40,6 +41,7 @@ export function renderMessage(kind: NotificationKind, ctx: MessageContext): { su
     ESCALATION: [`【督办】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」的「${step.zh}」环节已超期（期限${due.zh}），请工作专班督办。`, `[Escalation] ${ctx.caseTitle}`, `The step "${step.en}" of ${type.en} "${ctx.caseTitle}" is overdue (due by ${due.en}); the task force office is asked to follow up.`],
     RETURNED: [`【退回】${ctx.caseTitle}`, `您发起的${type.zh}「${ctx.caseTitle}」已被退回，请修改后重新提交或撤回。`, `[Returned] ${ctx.caseTitle}`, `Your ${type.en} "${ctx.caseTitle}" was returned to you: resubmit it or withdraw it.`],
     OUTCOME: [`【办结：${statusZh}】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」已办结，结果：${statusZh}。`, `[Closed: ${statusEn}] ${ctx.caseTitle}`, `${type.en} "${ctx.caseTitle}" is closed: ${statusEn}.`],
+    TERM_ENDING: [`【任期将满】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」的任期即将届满，请做好考核、交接和后续安排。`, `[Term ending] ${ctx.caseTitle}`, `The term of ${type.en} "${ctx.caseTitle}" ends soon: prepare the assessment, the handover and what follows.`],
   };
   const [subjectZh, bodyZh, subjectEn, bodyEn] = lines[kind];
   return {

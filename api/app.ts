@@ -11,6 +11,7 @@ import { DomainError, errorHandler } from './errors.js';
 import { healthRoute } from './health.js';
 import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
+import { orgCaseRoutes } from './org-cases/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 
 export interface AppDeps {
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(taskRoutes(deps));
   api.use(delegationRoutes(deps.db));
   api.use('/org-data', orgDataRoutes(deps));
+  api.use(orgCaseRoutes(deps));
   app.use('/api', api);
 
   app.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));

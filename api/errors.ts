@@ -34,6 +34,13 @@ const catalogue = {
   NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法管理组织数据。', en: 'Your account belongs to no unit or school of a district, so it cannot manage organisation data.' },
   UPLOAD_NOT_FOUND: { status: 404, zh: '未找到该导入文件，或已超过 24 小时被清除；请重新上传。', en: 'No such upload, or it was removed after 24 hours; upload the files again.' },
   IMPORT_REJECTED: { status: 422, zh: '导入有错误，未写入任何数据；请按报告修改文件后重新上传。', en: 'The import has errors and nothing was written; fix the file as the report says and upload it again.' },
+  SECONDMENT_TEAM_INCOMPLETE: { status: 422, zh: '派驻团队人员构成不符合要求，缺少的人员见 details.missing。', en: 'The team is incomplete; details.missing lists who is lacking.' },
+  NOT_A_MEMBER_SCHOOL: { status: 422, zh: '该学校不是教育集团的成员校。', en: 'The school is not a member school of an education group.' },
+  GROUP_TOO_LARGE: { status: 422, zh: '紧密型集团成员校已达上限（见 details），不能再增加。', en: 'The tight group has reached its maximum number of member schools (see details); no more can be added.' },
+  GROUP_JUSTIFICATION_REQUIRED: { status: 422, zh: '成员校超过标准规模（见 details）须说明理由（justification），并经区教育局批准。', en: 'A member beyond the standard size (see details) needs a justification, which the Education Bureau must approve.' },
+  SCHOOL_IN_ANOTHER_GROUP: { status: 409, zh: '该学校已属于其他集团，请先办理退出。', en: 'The school belongs to another group; remove it from that group first.' },
+  SCHOOL_ALREADY_IN_GROUP: { status: 409, zh: '该学校已是本集团学校或联盟校。', en: 'The school is already in this group or linked to it.' },
+  GROUP_CHANGE_PENDING: { status: 409, zh: '该学校已有一项正在办理的集团结构调整。', en: 'A group structure change for this school is already under way.' },
   INTERNAL: { status: 500, zh: '服务器内部错误。', en: 'Internal server error.' },
 } as const;
 

@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 import { z } from 'zod';
+import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } from './org-cases/schemas.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -63,6 +64,9 @@ export function openApiDocument(serverUrl?: string) {
       '/api/cases/{id}': { get: operation('Case detail: current steps, who must act, deadlines, timeline', { path: true }) },
       '/api/cases/{id}/withdraw': { post: operation('Withdraw my case before the first decision (撤回)', { path: true, body: initiatorBody }) },
       '/api/cases/{id}/resubmit': { post: operation('Resubmit my returned case', { path: true, body: resubmitBody }) },
+      '/api/secondments': { post: operation('Start a management secondment (管理团队派驻; EDU or the sending school): team checked first (R-SECOND-*)', { body: startSecondmentBody }) },
+      '/api/group-changes': { post: operation('Start a group structure change (集团结构调整; EDU): size checked first (R-GROUP-SIZE)', { body: startGroupChangeBody }) },
+      '/api/cadre-placements': { post: operation('Start a cadre shadow placement (干部跟岗锻炼; ORG) (R-CADRE-FLAGSHIP)', { body: startCadrePlacementBody }) },
       '/api/org-data/templates/{file}': { get: fileOperation('Import template (admin): org-data.xlsx or <entity>.csv') },
       '/api/org-data/export/{file}': { get: fileOperation('Export (admin): org-data.xlsx or <entity>.csv; ?encoding=gb18030 for CSV') },
       '/api/org-data/imports': { post: { ...operation('Upload files for import (admin; multipart field "files"); answers with the dry-run report'), requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } },

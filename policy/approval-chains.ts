@@ -5,11 +5,17 @@
  */
 import type { ChainStepDefinition } from './chains/types.js';
 import { genericChains } from './chains/generic.js';
+import { secondmentChains } from './chains/secondment.js';
+import { groupChangeChains } from './chains/group-change.js';
+import { cadreChains } from './chains/cadre.js';
 
 export * from './chains/types.js';
 
 export const approvalChains = {
   ...genericChains,
+  ...secondmentChains,
+  ...groupChangeChains,
+  ...cadreChains,
 } satisfies Record<string, readonly ChainStepDefinition[]>;
 
 export type ChainKey = keyof typeof approvalChains;

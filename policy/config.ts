@@ -41,6 +41,10 @@ export interface PolicyConfig {
   };
   /** R-REVIEW-3Y */
   fullReviewEveryYears: number;
+  /** R-SECOND-OUT / R-SECOND-IN: smallest team; the lead time of the end-of-term reminder is configurable (policy silent). */
+  secondment: { minSchoolLeaders: number; minPrincipals: number; minMiddleManagers: number; reminderLeadDays: number };
+  /** R-CADRE-FLAGSHIP: lead time of the end-of-placement reminder, configurable (policy silent). */
+  cadrePlacement: { reminderLeadDays: number };
   approval: {
     /** Working days an approval step may stay open before it is overdue and escalated (configurable). */
     stepDeadlineWorkingDays: number;
@@ -83,5 +87,7 @@ export const policyConfig: PolicyConfig = {
     reserveShare: 0.4,
   },
   fullReviewEveryYears: 3,
+  secondment: { minSchoolLeaders: 1, minPrincipals: 1, minMiddleManagers: 2, reminderLeadDays: 30 },
+  cadrePlacement: { reminderLeadDays: 14 },
   approval: { stepDeadlineWorkingDays: 5, reminderLeadHours: 24 },
 };

@@ -11,6 +11,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const stepForms = {
   /** R-EVAL-UNIFIED: a teacher's yearly score in the group's one assessment system. */
   TEACHER_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
+  /** R-GROUP-SIZE: why the group may have a 7th or 8th member, as the EDU lead approves it. */
+  GROUP_SIZE_JUSTIFICATION: z.object({ justification: text(2000) }),
+  /** R-CADRE-FLAGSHIP: where EDU deploys the cadre after the placement. */
+  CADRE_DEPLOYMENT: z.object({ schoolId: z.uuid(), note: text(2000) }),
 } as const;
 
 export type FormKind = keyof typeof stepForms;

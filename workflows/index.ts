@@ -4,3 +4,6 @@ export { caseWorkflow } from './case/workflow.js';
 export { deliverNotificationsWorkflow } from './notifications/workflow.js';
 /** The first, flat two-step case; kept so cases started before the approval chain can finish. */
 export { approvalCaseWorkflow } from './approval-case/workflow.js';
+export { secondmentWorkflow } from './secondment/workflow.js';
+export { groupChangeWorkflow } from './group-change/workflow.js';
+export { cadrePlacementWorkflow } from './cadre-placement/workflow.js';
