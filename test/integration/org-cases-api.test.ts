@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../support/api.js';
 import { createGroup, createSchool } from '../support/org-cases.js';
 import { startStack, type Stack } from '../support/stack.js';
+import { secondmentStateQuery } from '../../workflows/secondment/messages.js';
 
 let s: Stack;
 type Who = keyof Stack['tokens'];
@@ -78,6 +79,7 @@ describe('secondments through the API (R-SECOND-*)', () => {
     const detail = await call(s.api, 'GET', `/api/cases/${created.body.id}`, { token: s.tokens.core });
     expect(detail.body).toMatchObject({ type: 'SECONDMENT', status: 'RUNNING' });
     expect(detail.body.copies.map((c: { unit: { code: string } }) => c.unit.code).sort()).toEqual(['EDU', 'ORG']);
+    expect(await s.temporal.workflow.getHandle(created.body.workflowId).query(secondmentStateQuery)).toEqual({ phase: 'APPROVED' });
   });
 
   it('R-SECOND-IN: refuses an incomplete team with everything it lacks, before any case exists', async () => {
@@ -156,6 +158,14 @@ describe('group changes through the API (R-GROUP-SIZE)', () => {
     expect(created.body.warnings.map((w: { code: string }) => w.code)).toEqual(['GROUP_BELOW_MIN_SIZE']);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('GROUP_CHANGE_PENDING');
+  });
+});
+
+describe('the API description', () => {
+  it('publishes the three start operations in /openapi.json', async () => {
+    const doc = await call(s.api, 'GET', '/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/secondments', '/api/group-changes', '/api/cadre-placements']));
+    expect(doc.body.paths['/api/secondments'].post.requestBody.content['application/json'].schema.properties.members).toBeDefined();
   });
 });
 
