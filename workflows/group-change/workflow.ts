@@ -19,7 +19,7 @@ const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
 
 const refusalTexts = {
   GROUP_TOO_LARGE: '集团成员校已达上限 / the group has reached its maximum size',
-  GROUP_JUSTIFICATION_REQUIRED: '成员校将超过6所，但未经批准超规模理由 / a 7th or 8th member without an approved justification',
+  GROUP_JUSTIFICATION_REQUIRED: '成员校将超过标准规模，但超规模理由未经批准 / a member beyond the standard size without an approved justification',
   SCHOOL_IN_ANOTHER_GROUP: '该校已加入其他集团 / the school has joined another group',
   SCHOOL_NOT_MEMBER: '该校已不是本集团成员校 / the school is no longer a member of the group',
 } as const;
