@@ -7,6 +7,9 @@ import { approvalCaseV1Activities } from './approval-case-v1.js';
 import { assessmentActivities } from './assessment.js';
 import { commendationActivities } from './commendation.js';
 import { cycleActivities } from './cycles.js';
+import { cadreActivities } from './cadre.js';
+import { groupChangeActivities } from './group-change.js';
+import { secondmentActivities } from './secondment.js';
 import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
 import type { ActivityDeps } from './deps.js';
@@ -17,5 +20,6 @@ export type { ActivityDeps } from './deps.js';
 export type { NotificationRequest } from './notifications.js';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps) };
+  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
+    ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps) };
 }

@@ -40,9 +40,9 @@ export function renderMessage(kind: NotificationKind, ctx: MessageContext): { su
     REMINDER: [`【催办】${ctx.caseTitle}`, `提醒：${type.zh}「${ctx.caseTitle}」的「${step.zh}」环节将于${due.zh}到期，请及时办理。`, `[Reminder] ${ctx.caseTitle}`, `Reminder: the step "${step.en}" of ${type.en} "${ctx.caseTitle}" is due by ${due.en}.`],
     OVERDUE: [`【已超期】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」的「${step.zh}」环节已于${due.zh}到期未办，已报工作专班督办，请尽快办理。`, `[Overdue] ${ctx.caseTitle}`, `The step "${step.en}" of ${type.en} "${ctx.caseTitle}" was due by ${due.en} and has been escalated to the task force office. Please act now.`],
     ESCALATION: [`【督办】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」的「${step.zh}」环节已超期（期限${due.zh}），请工作专班督办。`, `[Escalation] ${ctx.caseTitle}`, `The step "${step.en}" of ${type.en} "${ctx.caseTitle}" is overdue (due by ${due.en}); the task force office is asked to follow up.`],
+    TERM_ENDING: [`【期满提醒】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」${ctx.dueAt ? `将于${due.zh}` : '即将'}期满（任期将满），请做好考核、交接和后续安排；交流教师按期回原校。`, `[Term ending] ${ctx.caseTitle}`, `${type.en} "${ctx.caseTitle}" ends ${ctx.dueAt ? `on ${due.en}` : 'soon'}: prepare the assessment, the handover and what follows; an exchanged teacher returns to the home school.`],
     RETURNED: [`【退回】${ctx.caseTitle}`, `您发起的${type.zh}「${ctx.caseTitle}」已被退回，请修改后重新提交或撤回。`, `[Returned] ${ctx.caseTitle}`, `Your ${type.en} "${ctx.caseTitle}" was returned to you: resubmit it or withdraw it.`],
     OUTCOME: [`【办结：${statusZh}】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」已办结，结果：${statusZh}。`, `[Closed: ${statusEn}] ${ctx.caseTitle}`, `${type.en} "${ctx.caseTitle}" is closed: ${statusEn}.`],
-    TERM_ENDING: [`【期满提醒】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」将于${due.zh}期满，请做好教师回原校的准备。`, `[Term ending] ${ctx.caseTitle}`, `${type.en} "${ctx.caseTitle}" ends on ${due.en}; please prepare the teacher's return to the home school.`],
   };
   const [subjectZh, bodyZh, subjectEn, bodyEn] = lines[kind];
   return {

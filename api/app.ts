@@ -13,6 +13,7 @@ import { healthRoute } from './health.js';
 import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
 import { reportRoutes } from './reports/routes.js';
+import { orgCaseRoutes } from './org-cases/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { scheduleRoutes } from './schedules/routes.js';
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(exchangeRoutes(deps));
   api.use('/org-data', orgDataRoutes(deps));
   api.use('/reports', reportRoutes(deps));
+  api.use(orgCaseRoutes(deps));
   app.use('/api', api);
 
   app.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));

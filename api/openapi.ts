@@ -4,6 +4,7 @@ import { coverageQuery, exchangeReportQuery, ledgerQuery, openCasesQuery } from 
 import { reportOperation } from './reports/table.js';
 import { schedulePaths } from './schedules/openapi.js';
 import { declareRefusalBody, earlyEndBody, nominateTermBody, startRotationPlanBody } from './exchange/schemas.js';
+import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } from './org-cases/schemas.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -73,6 +74,9 @@ export function openApiDocument(serverUrl?: string) {
       '/api/exchange/terms/{id}': { get: operation("An exchange term's state: phase, school years, scores, due dates", { path: true }) },
       '/api/exchange/terms/{id}/early-end': { post: operation('Ask EDU to end an exchange term early (illness, transfer)', { path: true, body: earlyEndBody }) },
       '/api/exchange/refusals': { post: operation('Declare that a teacher of my school due for exchange refuses (拒不交流)', { body: declareRefusalBody }) },
+      '/api/secondments': { post: operation('Start a management secondment (管理团队派驻; EDU or the sending school): team checked first (R-SECOND-*)', { body: startSecondmentBody }) },
+      '/api/group-changes': { post: operation('Start a group structure change (集团结构调整; EDU): size checked first (R-GROUP-SIZE)', { body: startGroupChangeBody }) },
+      '/api/cadre-placements': { post: operation('Start a cadre shadow placement (干部跟岗锻炼; ORG) (R-CADRE-FLAGSHIP)', { body: startCadrePlacementBody }) },
       '/api/org-data/templates/{file}': { get: fileOperation('Import template (admin): org-data.xlsx or <entity>.csv') },
       '/api/org-data/export/{file}': { get: fileOperation('Export (admin): org-data.xlsx or <entity>.csv; ?encoding=gb18030 for CSV') },
       '/api/org-data/imports': { post: { ...operation('Upload files for import (admin; multipart field "files"); answers with the dry-run report'), requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } },

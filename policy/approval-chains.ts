@@ -8,6 +8,9 @@ import { genericChains } from './chains/generic.js';
 import { assessmentChains } from './chains/assessment.js';
 import { commendationChains } from './chains/commendation.js';
 import { exchangeChains } from './chains/exchange.js';
+import { secondmentChains } from './chains/secondment.js';
+import { groupChangeChains } from './chains/group-change.js';
+import { cadreChains } from './chains/cadre.js';
 
 export * from './chains/types.js';
 
@@ -16,6 +19,9 @@ export const approvalChains = {
   ...assessmentChains,
   ...commendationChains,
   ...exchangeChains,
+  ...secondmentChains,
+  ...groupChangeChains,
+  ...cadreChains,
 } satisfies Record<string, readonly ChainStepDefinition[]>;
 
 export type ChainKey = keyof typeof approvalChains;

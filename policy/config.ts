@@ -53,6 +53,10 @@ export interface PolicyConfig {
   assessment: { selfAssessmentWorkingDays: number; tiers: number };
   /** R-AWARD-ANNUAL: the policy names no deadlines or list sizes; configurable defaults. */
   commendation: { nominationWorkingDays: number; lateNominationWorkingDays: number; maxNomineesPerSchool: number };
+  /** R-SECOND-OUT / R-SECOND-IN: smallest team; the lead time of the end-of-term reminder is configurable (policy silent). */
+  secondment: { minSchoolLeaders: number; minPrincipals: number; minMiddleManagers: number; reminderLeadDays: number };
+  /** R-CADRE-FLAGSHIP: lead time of the end-of-placement reminder, configurable (policy silent). */
+  cadrePlacement: { reminderLeadDays: number };
   approval: {
     /** Working days an approval step may stay open before it is overdue and escalated (configurable). */
     stepDeadlineWorkingDays: number;
@@ -101,5 +105,7 @@ export const policyConfig: PolicyConfig = {
   fullReviewEveryYears: 3,
   assessment: { selfAssessmentWorkingDays: 20, tiers: 4 },
   commendation: { nominationWorkingDays: 10, lateNominationWorkingDays: 5, maxNomineesPerSchool: 5 },
+  secondment: { minSchoolLeaders: 1, minPrincipals: 1, minMiddleManagers: 2, reminderLeadDays: 30 },
+  cadrePlacement: { reminderLeadDays: 14 },
   approval: { stepDeadlineWorkingDays: 5, reminderLeadHours: 24 },
 };

@@ -23,6 +23,10 @@ export const stepForms = {
       .refine((entries) => new Set(entries.map((e) => e.teacherId)).size === entries.length, 'a teacher is listed twice'),
     justification: text(4000).optional(),
   }),
+  /** R-GROUP-SIZE: why the group may have a 7th or 8th member, as the EDU lead approves it. */
+  GROUP_SIZE_JUSTIFICATION: z.object({ justification: text(2000) }),
+  /** R-CADRE-FLAGSHIP: where EDU deploys the cadre after the placement. */
+  CADRE_DEPLOYMENT: z.object({ schoolId: z.uuid(), note: text(2000) }),
 } as const;
 
 export type FormKind = keyof typeof stepForms;

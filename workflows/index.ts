@@ -10,3 +10,6 @@ export { approvalCaseWorkflow } from './approval-case/workflow.js';
 export { groupAssessmentWorkflow } from './group-assessment/workflow.js';
 export { commendationRoundWorkflow } from './commendation-round/workflow.js';
 export { annualCycleWorkflow } from './cycles/workflow.js';
+export { secondmentWorkflow } from './secondment/workflow.js';
+export { groupChangeWorkflow } from './group-change/workflow.js';
+export { cadrePlacementWorkflow } from './cadre-placement/workflow.js';
