@@ -41,6 +41,16 @@ export async function startDemoCases(db: Db, apiUrl: string, config: PolicyConfi
     GENERIC_FUNDING: () => post('g01-s1', '/api/cases', { type: 'GENERIC_FUNDING', title: '燕山路小学申请集团教研经费', description: '示例事项 / demo case' }),
     TEACHER_EXCHANGE: async () => post('g01-s1', '/api/exchange/terms', { teacherId: (await teacherOf('G01-S1')).id, toSchoolId: (await school('G01-S0')).id, startSchoolYear: schoolYear + 1 }),
     EXCHANGE_REFUSAL: async () => post('g02-s1', '/api/exchange/refusals', { teacherId: (await teacherOf('G02-S1')).id, schoolYear: schoolYear + 1, reason: '家庭原因，本人申请不参加交流（示例）' }),
+    SECONDMENT: async () =>
+      post('g01-s0', '/api/secondments', {
+        direction: 'CORE_TO_MEMBER',
+        memberSchoolId: (await school('G01-S2')).id,
+        members: [{ name: '陈校长', post: 'SCHOOL_LEADER' }, { name: '刘主任', post: 'MIDDLE_MANAGER' }, { name: '周主任', post: 'MIDDLE_MANAGER' }],
+        startsOn: `${schoolYear + 1}-09-01`,
+        endsOn: `${schoolYear + 3}-08-31`,
+      }),
+    GROUP_CHANGE: async () => post('edu', '/api/group-changes', { kind: 'ALLIANCE_LINK', groupId: (await db.educationGroup.findUniqueOrThrow({ where: { code: 'G01' } })).id, schoolId: (await school('G03-S1')).id }),
+    CADRE_PLACEMENT: () => post('org', '/api/cadre-placements', { candidateName: '赵强', category: 'RESERVE_CADRE', flagshipSchool: '蚌埠市第二实验小学（市级示范校）', startsOn: `${schoolYear + 1}-03-01`, endsOn: `${schoolYear + 1}-06-30` }),
   };
   const started: CaseTypeCode[] = [];
   for (const [type, start] of Object.entries(starters) as [CaseTypeCode, () => Promise<void>][]) {
