@@ -39,7 +39,7 @@ describe('schedulers API', () => {
   it('documents its operations in /openapi.json', async () => {
     const paths = (await call(s.api, 'GET', '/openapi.json')).body.paths;
     expect(Object.keys(paths).filter((p) => p.startsWith('/api/schedules'))).toHaveLength(7);
-    expect(paths['/api/schedules/{kind}/backfill'].post.parameters[0]).toMatchObject({ name: 'kind', in: 'path', schema: { enum: ['GROUP_ASSESSMENT', 'COMMENDATION_ROUND'] } });
+    expect(paths['/api/schedules/{kind}/backfill'].post.parameters[0]).toMatchObject({ name: 'kind', in: 'path', schema: { enum: ['GROUP_ASSESSMENT', 'COMMENDATION_ROUND', 'ROTATION_PLANS'] } });
   });
 
   it('R-ASSESS-ANNUAL: create, pause and resume with a note, trigger twice without a second case, backfill a missed year, see the miss, change the calendar', async () => {

@@ -61,7 +61,7 @@ describe('exchange term', () => {
     // Every party hears before the end: home school, destination school (and the core school).
     await skipTo(t, termEndReminderAt(start, policyConfig));
     const reminder = await t.smtp.waitFor((m) => m.subject?.startsWith('【期满提醒】') === true && recipients(m).includes(t.org.officials.member.email) && m.text?.includes(teacher.name) === true);
-    expect(reminder.text).toContain('please prepare the teacher\'s return');
+    expect(reminder.text).toContain('an exchanged teacher returns to the home school');
 
     await skipTo(t, termEndsAt(start, policyConfig));
     await expect.poll(async () => (await handle.query(termStateQuery)).phase).toBe('RETURNING');
