@@ -1,0 +1,32 @@
+/** The web console's production build (web/dist), rebuilt only when a source is newer than it. */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const consoleDir = path.join(root, 'web', 'dist');
+// The console imports case types, chains and forms from policy/, so they count as its sources.
+const sources = [path.join(root, 'web', 'src'), path.join(root, 'web', 'index.html'), path.join(root, 'web', 'vite.config.ts'), path.join(root, 'policy')];
+
+function newest(file: string): number {
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(file).map((name) => newest(path.join(file, name))));
+}
+
+export function consoleIsStale(): boolean {
+  let built: number;
+  try {
+    built = statSync(path.join(consoleDir, 'index.html')).mtimeMs;
+  } catch {
+    return true;
+  }
+  return sources.some((s) => newest(s) > built);
+}
+
+export async function ensureConsoleBuilt(): Promise<void> {
+  if (!consoleIsStale()) return;
+  // Loaded only when needed: a production API with a built console never loads the bundler.
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+}

@@ -1,0 +1,82 @@
+/** Who is logged in: the official, their district's directory, and the console's settings. */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { api, session } from './lib/api.js';
+import type { Directory, Me } from './lib/types.js';
+import { Loading } from './components/Loading.js';
+
+export interface Session {
+  me: Me;
+  directory: Directory;
+  temporalUi: { url: string; namespace: string } | null;
+}
+
+interface SessionState {
+  current: Session | null;
+  ready: boolean;
+  login(loginName: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  forget(): void;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+async function loadSession(): Promise<Session> {
+  const [me, directory, config] = await Promise.all([api<Me>('GET', '/api/me'), api<Directory>('GET', '/api/directory'), api<{ temporalUi: Session['temporalUi'] }>('GET', '/api/console-config')]);
+  return { me, directory, temporalUi: config.temporalUi };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [current, setCurrent] = useState<Session | null>(null);
+  const [ready, setReady] = useState(!session.token());
+
+  useEffect(() => {
+    if (!session.token()) return;
+    loadSession()
+      .then(setCurrent)
+      .catch(() => setCurrent(null))
+      .finally(() => setReady(true));
+  }, []);
+
+  const login = useCallback(async (loginName: string, password: string) => {
+    const { token } = await api<{ token: string }>('POST', '/api/auth/login', { login: loginName, password });
+    session.set(token);
+    setCurrent(await loadSession());
+  }, []);
+
+  const logout = useCallback(async () => {
+    // The session ends on this browser even when the server cannot be told.
+    await api('POST', '/api/auth/logout').catch(() => undefined);
+    session.clear();
+    setCurrent(null);
+  }, []);
+
+  const forget = useCallback(() => setCurrent(null), []);
+
+  return <SessionContext.Provider value={{ current, ready, login, logout, forget }}>{children}</SessionContext.Provider>;
+}
+
+export function useSessionState(): SessionState {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSessionState outside SessionProvider');
+  return value;
+}
+
+/** The logged-in session; only inside <RequireSession>. */
+export function useSession(): Session {
+  const { current } = useSessionState();
+  if (!current) throw new Error('useSession without a session');
+  return current;
+}
+
+export function loginPath(location: { pathname: string; search: string }): string {
+  return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { current, ready } = useSessionState();
+  const location = useLocation();
+  if (!ready) return <Loading />;
+  if (!current) return <Navigate to={loginPath(location)} replace />;
+  return children;
+}
