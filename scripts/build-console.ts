@@ -1,5 +1,7 @@
 /** The web console's production build (web/dist), rebuilt only when a source is newer than it. */
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +28,9 @@ export function consoleIsStale(): boolean {
 
 export async function ensureConsoleBuilt(): Promise<void> {
   if (!consoleIsStale()) return;
-  // Loaded only when needed: a production API with a built console never loads the bundler.
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Its own process with NODE_ENV=production: inside vitest (NODE_ENV=test) Vite would bundle React's development build.
+  const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'build', '--config', path.join(root, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('exit', resolve));
+  if (code !== 0) throw new Error(`building the web console failed (vite exited with ${code})`);
 }

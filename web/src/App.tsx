@@ -22,6 +22,9 @@ const DelegationPage = lazy(() => import('./pages/Delegation.js'));
 const ImportPage = lazy(() => import('./pages/Import.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.js'));
 
+// Ant Design's default link blue, secondary grey and placeholder and tertiary greys and error red fall below WCAG AA contrast on white.
+const theme = { token: { colorPrimary: '#b71c1c', colorLink: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)', colorTextTertiary: 'rgba(0, 0, 0, 0.65)', colorError: '#cf1322' } };
+
 const pages: [string, ReactNode][] = [
   ['/inbox', <InboxPage />],
   ['/cases/:id', <CasePage />],
@@ -41,6 +44,8 @@ function SessionLostRedirect() {
   useEffect(() => {
     whenSessionLost(() => {
       forget();
+      // Already on the login page (a stale token found at start-up): keep its `next`.
+      if (window.location.pathname === '/login') return;
       void navigate(`${loginPath(window.location)}&expired=1`, { replace: true });
     });
   }, [navigate, forget]);
@@ -50,7 +55,7 @@ function SessionLostRedirect() {
 export function App() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionLostRedirect />
         <Routes>

@@ -14,6 +14,8 @@ export interface Session {
 interface SessionState {
   current: Session | null;
   ready: boolean;
+  /** Ended by the official, not lost: the next login starts at the inbox, not on the last page. */
+  loggedOut: boolean;
   login(loginName: string, password: string): Promise<void>;
   logout(): Promise<void>;
   forget(): void;
@@ -29,6 +31,7 @@ async function loadSession(): Promise<Session> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<Session | null>(null);
   const [ready, setReady] = useState(!session.token());
+  const [loggedOut, setLoggedOut] = useState(false);
 
   useEffect(() => {
     if (!session.token()) return;
@@ -42,18 +45,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const { token } = await api<{ token: string }>('POST', '/api/auth/login', { login: loginName, password });
     session.set(token);
     setCurrent(await loadSession());
+    setLoggedOut(false);
   }, []);
 
   const logout = useCallback(async () => {
     // The session ends on this browser even when the server cannot be told.
     await api('POST', '/api/auth/logout').catch(() => undefined);
     session.clear();
+    setLoggedOut(true);
     setCurrent(null);
   }, []);
 
   const forget = useCallback(() => setCurrent(null), []);
 
-  return <SessionContext.Provider value={{ current, ready, login, logout, forget }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ current, ready, loggedOut, login, logout, forget }}>{children}</SessionContext.Provider>;
 }
 
 export function useSessionState(): SessionState {
@@ -74,9 +79,9 @@ export function loginPath(location: { pathname: string; search: string }): strin
 }
 
 export function RequireSession({ children }: { children: ReactNode }) {
-  const { current, ready } = useSessionState();
+  const { current, ready, loggedOut } = useSessionState();
   const location = useLocation();
   if (!ready) return <Loading />;
-  if (!current) return <Navigate to={loginPath(location)} replace />;
+  if (!current) return <Navigate to={loggedOut ? '/login' : loginPath(location)} replace />;
   return children;
 }

@@ -39,13 +39,13 @@ export function Shell() {
             <Tag key={r}>{code('role', r)}</Tag>
           ))}
           {me.isLead && <Tag>{t('unitLead')}</Tag>}
-          <Button size="small" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} aria-label={t('language')}>
+          <Button size="small" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
             {t('switchLanguage')}
           </Button>
           <Button
             size="small"
             onClick={() => {
-              void logout().then(() => navigate('/login', { replace: true }));
+              void logout();
             }}
           >
             {t('logout')}

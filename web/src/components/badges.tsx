@@ -2,19 +2,21 @@
 import { Space, Tag, Tooltip } from 'antd';
 import { useI18n } from '../i18n/index.js';
 
-const STATUS_COLOR: Record<string, string> = { RUNNING: 'processing', RETURNED: 'warning', APPROVED: 'success', COMPLETED: 'success', REJECTED: 'error' };
+/** Dark enough for white text at WCAG AA; Ant Design's light preset tags are not. */
+export const TONE = { blue: '#0958d9', green: '#237804', orange: '#ad4e00', red: '#a8071a', grey: '#595959' } as const;
+const STATUS_COLOR: Record<string, string> = { RUNNING: TONE.blue, RETURNED: TONE.orange, APPROVED: TONE.green, COMPLETED: TONE.green, REJECTED: TONE.red };
 // Matches the reminder the engine sends 24 h before a step is due (policy reminderLeadHours).
 const DUE_SOON_MS = 24 * 3_600_000;
 
 export function StatusTag({ status }: { status: string }) {
   const { code } = useI18n();
-  return <Tag color={STATUS_COLOR[status] ?? 'default'}>{code('status', status)}</Tag>;
+  return <Tag color={STATUS_COLOR[status] ?? TONE.grey}>{code('status', status)}</Tag>;
 }
 
 export function DueBadge({ dueAt, overdue }: { dueAt: string; overdue: boolean }) {
   const { t } = useI18n();
-  if (overdue) return <Tag color="red">{t('overdue')}</Tag>;
-  if (Date.parse(dueAt) - Date.now() < DUE_SOON_MS) return <Tag color="orange">{t('dueSoon')}</Tag>;
+  if (overdue) return <Tag color={TONE.red}>{t('overdue')}</Tag>;
+  if (Date.parse(dueAt) - Date.now() < DUE_SOON_MS) return <Tag color={TONE.orange}>{t('dueSoon')}</Tag>;
   return null;
 }
 
@@ -26,7 +28,7 @@ export function CountersignProgress({ parts }: { parts: { unit: string | null; s
       <span>{t('countersignDone', { done, all: parts.length })}</span>
       {parts.map((p, i) => (
         <Tooltip key={`${p.unit ?? ''}-${i}`} title={code('task', p.state)}>
-          <Tag color={p.state === 'APPROVED' ? 'green' : p.state === 'PENDING' ? 'default' : 'red'}>
+          <Tag color={p.state === 'APPROVED' ? TONE.green : p.state === 'PENDING' ? TONE.grey : TONE.red}>
             {p.unit ? code('unit', p.unit) : '—'} · {code('task', p.state)}
           </Tag>
         </Tooltip>

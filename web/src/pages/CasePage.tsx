@@ -1,4 +1,5 @@
 /** One case: its summary, the step waiting on me with the decision form, and the full timeline. */
+import { useEffect } from 'react';
 import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { DueBadge, StatusTag } from '../components/badges.js';
@@ -26,6 +27,13 @@ export default function CasePage() {
   const { t, code, caseType, stepTitle, date, dateTime, yuan } = useI18n();
   const { me, temporalUi } = useSession();
   const { data, error, loading, reload } = useApi<CaseDetail>(`/api/cases/${id}`);
+  // A just-started or just-decided case opens its next step within moments, in the worker: look again until it shows.
+  const settling = data && (data.status === 'RUNNING' || data.status === 'RETURNED') && data.currentTasks.length === 0;
+  useEffect(() => {
+    if (!settling) return;
+    const timer = setTimeout(reload, 700);
+    return () => clearTimeout(timer);
+  }, [settling, data, reload]);
 
   if (!data) return error ? <ErrorAlert error={error} /> : <Loading />;
   const wanted = params.get('task') ?? data.currentTasks.find((c) => c.officials.some((o) => o.id === me.id))?.taskId;

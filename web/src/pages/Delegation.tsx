@@ -84,7 +84,7 @@ export default function DelegationPage() {
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('coveringFor')}</h2>}>
         <List
           dataSource={data?.coveringFor ?? []}
-          locale={{ emptyText: t('coveringNone') }}
+          locale={{ emptyText: <Typography.Text>{t('coveringNone')}</Typography.Text> }}
           renderItem={(d) => (
             <List.Item>
               {d.delegator.displayName} · {dateTime(d.startsAt)} – {dateTime(d.endsAt)}

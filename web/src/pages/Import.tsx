@@ -1,6 +1,7 @@
 /** 组织数据导入 for administrators: upload, the dry-run report with every row problem, apply, export. */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { TONE } from '../components/badges.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { api, ApiError, download, upload } from '../lib/api.js';
@@ -109,7 +110,7 @@ export default function ImportPage() {
             dataSource={report.problems}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
-              { title: t('severity'), dataIndex: 'severity', render: (s: string) => <Tag color={s === 'error' ? 'red' : 'orange'}>{code('severity', s)}</Tag> },
+              { title: t('severity'), dataIndex: 'severity', render: (s: string) => <Tag color={s === 'error' ? TONE.red : TONE.orange}>{code('severity', s)}</Tag> },
               { title: t('sheet'), dataIndex: 'sheet' },
               { title: t('row'), dataIndex: 'row' },
               { title: t('column'), dataIndex: 'column' },

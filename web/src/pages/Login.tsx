@@ -55,7 +55,7 @@ export function LoginPage() {
           </Button>
         </Form>
         <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button type="link" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')} aria-label={t('language')}>
+          <Button type="link" onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
             {t('switchLanguage')}
           </Button>
         </div>

@@ -1,0 +1,166 @@
+/**
+ * The console in a real browser against the real API, worker, Temporal dev server and database:
+ * a member school starts a case, the core school and then EDU approve it from their inboxes; a lost
+ * session comes back to the same page; an admin sees an import's dry-run errors. Every page is
+ * checked with axe-core and photographed into test-results/screenshots/.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
+import { expectAccessible, launchChromium, logIn, logOut, screenshot } from '../support/browser.js';
+import { fixture, newTag } from '../support/org-data-files.js';
+import { TEST_PASSWORD } from '../support/org.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  await ensureConsoleBuilt();
+  stack = await startStack({ consoleDir });
+  browser = await launchChromium();
+}, 300_000);
+
+// Each test in its own browser context: no session or language carried over from another test.
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
+  page = await context.newPage();
+});
+
+afterEach(async (test) => {
+  // A failing test leaves a picture of where it stopped.
+  if (test.task.result?.state === 'fail') await screenshot(page, `failed-${test.task.name.slice(0, 40)}`);
+  await context.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const login = (who: keyof Stack['org']['officials']) => stack.org.officials[who].login;
+
+async function openFromInbox(title: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '待办' }).click();
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByTestId('my-step').waitFor();
+}
+
+async function approve(comment: string): Promise<void> {
+  await page.getByLabel('意见', { exact: true }).fill(comment);
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
+}
+
+describe('web console', () => {
+  it('a member school starts a case; the core school and EDU approve it from their inboxes', { timeout: 240_000 }, async () => {
+    const title = `集团内教研活动经费申请 ${stack.org.tag}`;
+
+    await page.goto(`${stack.api.url}/inbox`);
+    await page.waitForURL(/\/login\?next=%2Finbox/);
+    await screenshot(page, '01-login');
+    await expectAccessible(page, 'login');
+    await logIn(page, login('member'), TEST_PASSWORD);
+    await page.waitForURL(/\/inbox$/);
+    await page.getByText('暂无待办').waitFor();
+    expect(await page.getByTestId('current-user').textContent()).toContain('学校 m1');
+    await screenshot(page, '02-inbox-empty');
+    await expectAccessible(page, 'inbox');
+
+    await page.getByRole('menuitem', { name: '发起事项' }).click();
+    await page.getByLabel('事项', { exact: true }).fill(title);
+    await page.getByLabel('事项说明', { exact: true }).fill('组织集团内三校联合教研活动。');
+    await screenshot(page, '03-start-case');
+    await expectAccessible(page, 'start case');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = page.url().split('/').pop() ?? '';
+    await page.getByText('待办理人员 · 集团核心校审核').waitFor();
+    expect(await page.getByTestId('case-status').textContent()).toBe('办理中');
+    await screenshot(page, '04-case-started');
+    await expectAccessible(page, 'case page');
+
+    await page.getByRole('menuitem', { name: '我发起的' }).click();
+    await page.getByRole('link', { name: title }).waitFor();
+    await screenshot(page, '05-started-by-me');
+    await expectAccessible(page, 'started by me');
+    await logOut(page);
+
+    // The core school: the task is in its inbox; approving takes it out.
+    await logIn(page, login('core'), TEST_PASSWORD);
+    await page.getByRole('link', { name: title, exact: true }).waitFor();
+    await screenshot(page, '06-inbox-core');
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校审核');
+    await screenshot(page, '07-case-decision-form');
+    await expectAccessible(page, 'case with decision form');
+    await approve('同意，请教育局审批。');
+    await page.getByTestId('event-APPROVED').waitFor();
+    await page.getByRole('menuitem', { name: '待办' }).click();
+    await page.getByText('暂无待办').waitFor();
+    expect(await page.getByRole('link', { name: title, exact: true }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: '已办' }).click();
+    await page.getByRole('link', { name: title }).waitFor();
+    await screenshot(page, '08-decided-by-me');
+    await expectAccessible(page, 'decided by me');
+    await logOut(page);
+
+    // EDU: the task has entered its inbox; its approval ends the case as approved.
+    await logIn(page, login('edu'), TEST_PASSWORD);
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('区教育局审批');
+    await approve('同意。');
+    await page.locator('[data-testid="case-status"]', { hasText: '已通过' }).waitFor();
+    expect(page.url()).toContain(caseId);
+    await screenshot(page, '09-case-approved');
+    expect(await stack.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).toEqual({ status: 'APPROVED' });
+  });
+
+  it('a lost session goes to the login page and back to the same page', { timeout: 120_000 }, async () => {
+    await page.goto(`${stack.api.url}/login`);
+    await logIn(page, login('edu'), TEST_PASSWORD);
+    await page.waitForURL(/\/inbox$/);
+    await stack.db.session.deleteMany({ where: { officialId: stack.org.officials.edu.id } });
+    await page.goto(`${stack.api.url}/decided`);
+    await page.waitForURL(/\/login\?next=%2Fdecided/);
+    await logIn(page, login('edu'), TEST_PASSWORD);
+    await page.waitForURL(/\/decided$/);
+    await page.getByRole('heading', { name: '已办事项' }).waitFor();
+  });
+
+  it('an admin uploads a file and sees its dry-run errors row by row', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gf-web-'));
+    const file = path.join(dir, 'teachers.csv');
+    // Teachers of schools that exist neither in the district nor in the file: one error per school column.
+    writeFileSync(file, `\uFEFF${fixture('zh', 'teachers', newTag())}`);
+
+    await page.goto(`${stack.api.url}/login`);
+    await logIn(page, login('admin'), TEST_PASSWORD);
+    await page.getByRole('menuitem', { name: '事项查询' }).click();
+    await page.getByRole('heading', { name: '事项查询' }).waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await screenshot(page, '10-case-search');
+    await expectAccessible(page, 'case search');
+
+    await page.getByRole('menuitem', { name: '组织数据导入' }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: '试导入' }).click();
+    const report = page.getByTestId('import-report');
+    await report.getByText('本区没有此学校编码').first().waitFor();
+    expect(await report.getByText('错误', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: '正式导入' }).isDisabled()).toBe(true);
+    await screenshot(page, '11-import-dry-run');
+    await expectAccessible(page, 'import');
+
+    await page.getByRole('menuitem', { name: '委托' }).click();
+    await page.getByRole('heading', { name: '委托办理' }).waitFor();
+    await screenshot(page, '12-delegation');
+    await expectAccessible(page, 'delegation');
+  });
+});
