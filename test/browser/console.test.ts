@@ -62,8 +62,18 @@ describe('web console', () => {
   it('a member school starts a case; the core school and EDU approve it from their inboxes', { timeout: 240_000 }, async () => {
     const title = `集团内教研活动经费申请 ${stack.org.tag}`;
 
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.url());
+    });
     await page.goto(`${stack.api.url}/inbox`);
     await page.waitForURL(/\/login\?next=%2Finbox/);
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    // The charts live in the reports page's chunk; the login page must not pay for them.
+    expect(scripts.length).toBeGreaterThan(0);
+    const bodies = await Promise.all(scripts.map(async (url) => (await fetch(url)).text()));
+    // ECharts marks every chart element with this attribute name; no login script contains it.
+    expect(bodies.filter((code) => code.includes('_echarts_instance_'))).toEqual([]);
     await screenshot(page, '01-login');
     await expectAccessible(page, 'login');
     await logIn(page, login('member'), TEST_PASSWORD);
@@ -157,6 +167,12 @@ describe('web console', () => {
     expect(await page.getByRole('button', { name: '正式导入' }).isDisabled()).toBe(true);
     await screenshot(page, '11-import-dry-run');
     await expectAccessible(page, 'import');
+
+    // The reports page loads the chart chunk on demand.
+    const charts = page.waitForResponse(async (r) => r.request().resourceType() === 'script' && (await r.text()).includes('_echarts_instance_'));
+    await page.getByRole('menuitem', { name: '统计报表' }).click();
+    await charts;
+    await page.getByRole('heading', { name: '统计报表' }).waitFor();
 
     await page.getByRole('menuitem', { name: '委托' }).click();
     await page.getByRole('heading', { name: '委托办理' }).waitFor();

@@ -4,13 +4,14 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
-import { Shell } from './components/Shell.js';
 import { Loading } from './components/Loading.js';
 import { useI18n } from './i18n/index.js';
 import { whenSessionLost } from './lib/api.js';
 import { LoginPage } from './pages/Login.js';
 import { loginPath, RequireSession, useSessionState } from './session.js';
 
+// The frame after login is its own chunk too: the login page loads neither it nor any page behind it.
+const Shell = lazy(() => import('./components/Shell.js').then((m) => ({ default: m.Shell })));
 const InboxPage = lazy(() => import('./pages/Inbox.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const StartCasePage = lazy(() => import('./pages/StartCase.js'));
@@ -20,6 +21,8 @@ const CopiedPage = lazy(() => import('./pages/CaseLists.js').then((m) => ({ defa
 const SearchPage = lazy(() => import('./pages/Search.js'));
 const DelegationPage = lazy(() => import('./pages/Delegation.js'));
 const ImportPage = lazy(() => import('./pages/Import.js'));
+const SchedulesPage = lazy(() => import('./pages/Schedules.js'));
+const DashboardPage = lazy(() => import('./pages/Dashboard.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.js'));
 
 // Ant Design's default link blue, secondary grey and placeholder and tertiary greys and error red fall below WCAG AA contrast on white.
@@ -35,6 +38,8 @@ const pages: [string, ReactNode][] = [
   ['/search', <SearchPage />],
   ['/delegation', <DelegationPage />],
   ['/import', <ImportPage />],
+  ['/schedules', <SchedulesPage />],
+  ['/dashboard', <DashboardPage />],
   ['*', <NotFoundPage />],
 ];
 
@@ -63,7 +68,9 @@ export function App() {
           <Route
             element={
               <RequireSession>
-                <Shell />
+                <Suspense fallback={<Loading />}>
+                  <Shell />
+                </Suspense>
               </RequireSession>
             }
           >

@@ -2,17 +2,20 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/index.js';
+import type { Role } from '../lib/types.js';
 import { useSession, useSessionState } from '../session.js';
 
-const NAV: { path: string; label: MessageKey; adminOnly?: boolean }[] = [
+const NAV: { path: string; label: MessageKey; roles?: Role[] }[] = [
   { path: '/inbox', label: 'navInbox' },
   { path: '/start', label: 'navStart' },
   { path: '/decided', label: 'navDecided' },
   { path: '/started', label: 'navStarted' },
   { path: '/copied', label: 'navCopied' },
   { path: '/delegation', label: 'navDelegation' },
-  { path: '/search', label: 'navSearch', adminOnly: true },
-  { path: '/import', label: 'navImport', adminOnly: true },
+  { path: '/dashboard', label: 'navDashboard' },
+  { path: '/schedules', label: 'navSchedules', roles: ['SCHEDULER', 'ADMIN'] },
+  { path: '/search', label: 'navSearch', roles: ['ADMIN'] },
+  { path: '/import', label: 'navImport', roles: ['ADMIN'] },
 ];
 
 export function Shell() {
@@ -21,7 +24,6 @@ export function Shell() {
   const { logout } = useSessionState();
   const navigate = useNavigate();
   const location = useLocation();
-  const admin = me.roles.includes('ADMIN');
   const selected = NAV.find((n) => location.pathname.startsWith(n.path))?.path ?? '';
   const belongsTo = directory.unit ? code('unit', directory.unit.code) : (directory.school?.name ?? '');
 
@@ -58,7 +60,7 @@ export function Shell() {
             <Menu
               mode="inline"
               selectedKeys={[selected]}
-              items={NAV.filter((n) => admin || !n.adminOnly).map((n) => ({ key: n.path, label: t(n.label) }))}
+              items={NAV.filter((n) => !n.roles || n.roles.some((r) => me.roles.includes(r))).map((n) => ({ key: n.path, label: t(n.label) }))}
               onClick={({ key }) => {
                 void navigate(key);
               }}
