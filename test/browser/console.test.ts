@@ -144,6 +144,19 @@ describe('web console', () => {
     await page.getByRole('heading', { name: '已办事项' }).waitFor();
   });
 
+  it("shows the API's errors in the language the official chose", { timeout: 60_000 }, async () => {
+    await page.goto(`${stack.api.url}/login`);
+    await logIn(page, login('member'), 'wrong-password');
+    await page.getByRole('alert').getByText('账号或密码错误。').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('Login', { exact: true }).fill(login('member'));
+    await page.getByLabel('Password', { exact: true }).fill('wrong-password');
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.getByRole('alert').getByText('Wrong login or password.').waitFor();
+    await screenshot(page, '13-login-error-en');
+    await expectAccessible(page, 'login in English');
+  });
+
   it('an admin uploads a file and sees its dry-run errors row by row', { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gf-web-'));
     const file = path.join(dir, 'teachers.csv');
