@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
 import { expectAccessible, launchChromium, logIn, logOut, screenshot } from '../support/browser.js';
+import { call } from '../support/api.js';
 import { fixture, newTag } from '../support/org-data-files.js';
 import { TEST_PASSWORD } from '../support/org.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -130,6 +131,41 @@ describe('web console', () => {
     expect(page.url()).toContain(caseId);
     await screenshot(page, '09-case-approved');
     expect(await stack.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).toEqual({ status: 'APPROVED' });
+  });
+
+  it('a countersign step shows which units have approved, and a unit lead reassigns a task', { timeout: 180_000 }, async () => {
+    const title = `经费会签 ${stack.org.tag}`;
+    const started = await call(stack.api, 'POST', '/api/cases', { token: stack.tokens.member, body: { type: 'GENERIC_FUNDING', title } });
+    expect(started.status).toBe(201);
+    const coreTask = async () => (await call(stack.api, 'GET', '/api/inbox', { token: stack.tokens.core })).body.items.find((t: { caseId: string }) => t.caseId === started.body.id);
+    await expect.poll(coreTask, { timeout: 20_000 }).toBeTruthy();
+    const decided = await call(stack.api, 'POST', `/api/tasks/${(await coreTask()).id}/decision?wait=true`, { token: stack.tokens.core, body: { requestId: crypto.randomUUID(), action: 'APPROVE' } });
+    expect(decided.status).toBe(200);
+
+    await page.goto(`${stack.api.url}/login`);
+    await logIn(page, login('fin'), TEST_PASSWORD);
+    const row = page.locator('tr', { has: page.getByRole('link', { name: title, exact: true }) });
+    await row.getByText('0/2 已同意').waitFor();
+    await screenshot(page, '14-inbox-countersign');
+    await openFromInbox(title);
+    await approve('财政局同意。');
+    await logOut(page);
+
+    // EDU's lead hands EDU's half of the countersign to a colleague, who then finds it assigned to them.
+    await logIn(page, login('eduLead'), TEST_PASSWORD);
+    await page.getByRole('link', { name: title, exact: true }).waitFor();
+    expect(await page.locator('tr', { has: page.getByRole('link', { name: title, exact: true }) }).getByText('1/2 已同意').count()).toBe(1);
+    await openFromInbox(title);
+    await page.getByLabel('转办给').click();
+    // Ant Design keeps a hidden listbox for screen readers; the visible list is what a mouse clicks.
+    await page.locator('.ant-select-item-option').filter({ hasText: /^edu2（/ }).click();
+    await page.getByRole('button', { name: '转办', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByText('已转办。').waitFor();
+    await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
+    await page.getByTestId('event-REASSIGNED').getByText('→ edu2').waitFor();
+    await screenshot(page, '15-case-reassigned');
+    await expect.poll(async () => (await stack.db.approvalTask.findFirstOrThrow({ where: { caseId: started.body.id, state: 'PENDING' } })).assigneeId).toBe(stack.org.officials.edu2.id);
   });
 
   it('a lost session goes to the login page and back to the same page', { timeout: 120_000 }, async () => {

@@ -9,6 +9,8 @@ export interface Session {
   me: Me;
   directory: Directory;
   temporalUi: { url: string; namespace: string } | null;
+  /** Colleagues who delegated to me now (委托): I may act on tasks assigned to them. */
+  coveringFor: string[];
 }
 
 interface SessionState {
@@ -24,8 +26,13 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 async function loadSession(): Promise<Session> {
-  const [me, directory, config] = await Promise.all([api<Me>('GET', '/api/me'), api<Directory>('GET', '/api/directory'), api<{ temporalUi: Session['temporalUi'] }>('GET', '/api/console-config')]);
-  return { me, directory, temporalUi: config.temporalUi };
+  const [me, directory, config, delegations] = await Promise.all([
+    api<Me>('GET', '/api/me'),
+    api<Directory>('GET', '/api/directory'),
+    api<{ temporalUi: Session['temporalUi'] }>('GET', '/api/console-config'),
+    api<{ coveringFor: { delegator: { id: string } }[] }>('GET', '/api/me/delegation'),
+  ]);
+  return { me, directory, temporalUi: config.temporalUi, coveringFor: delegations.coveringFor.map((d) => d.delegator.id) };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

@@ -1,12 +1,24 @@
 /** The case's full record: every decision with its comment and form, reminders, overdue flags, escalations. */
 import { Empty, Timeline, Typography } from 'antd';
-import { useI18n } from '../i18n/index.js';
-import type { CaseDetail } from '../lib/types.js';
+import { isMessageKey, useI18n, type MessageKey } from '../i18n/index.js';
+import type { CaseDetail, CaseEvent } from '../lib/types.js';
+import { useSession } from '../session.js';
 
 const COLOR: Record<string, string> = { APPROVED: 'green', REJECTED: 'red', RETURNED: 'orange', OVERDUE: 'red', ESCALATED: 'red', REMINDER_SENT: 'gray', WITHDRAWN: 'gray', CLOSED: 'blue' };
 
 export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   const { t, code, stepTitle, dateTime } = useI18n();
+  const { directory } = useSession();
+  // Claims and reassignments record the new assignee's id, escalations the unit they went to: show names.
+  const note = (e: CaseEvent): string | null => {
+    if (!e.comment) return null;
+    if (e.kind === 'CLAIMED' || e.kind === 'REASSIGNED') {
+      const name = directory.colleagues.find((c) => c.id === e.comment)?.displayName ?? detail.tasks.find((x) => x.assignee?.id === e.comment)?.assignee?.displayName;
+      return name ? `→ ${name}` : null;
+    }
+    if (e.kind === 'ESCALATED') return `→ ${code('unit', e.comment)}`;
+    return e.comment;
+  };
   if (!detail.timeline.length) return <Empty description={t('timelineEmpty')} />;
   const stepOf = (taskId: string | null) => {
     const task = detail.tasks.find((x) => x.id === taskId);
@@ -27,11 +39,11 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
             <div>
               <Typography.Text type="secondary">{dateTime(e.at)}</Typography.Text>
             </div>
-            {e.comment && <div>{e.comment}</div>}
+            {note(e) && <div>{note(e)}</div>}
             {e.form && (
               <div>
                 {Object.entries(e.form)
-                  .map(([k, v]) => `${k}: ${String(v)}`)
+                  .map(([k, v]) => `${isMessageKey(`formField_${k}`) ? t(`formField_${k}` as MessageKey) : k}: ${Array.isArray(v) ? v.join('、') : String(v)}`)
                   .join('；')}
               </div>
             )}

@@ -25,7 +25,7 @@ export default function CasePage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const { t, code, caseType, stepTitle, date, dateTime, yuan } = useI18n();
-  const { me, temporalUi } = useSession();
+  const { me, temporalUi, coveringFor } = useSession();
   const { data, error, loading, reload } = useApi<CaseDetail>(`/api/cases/${id}`);
   // A just-started or just-decided case opens its next step within moments, in the worker: look again until it shows.
   const settling = data && (data.status === 'RUNNING' || data.status === 'RETURNED') && data.currentTasks.length === 0;
@@ -37,7 +37,8 @@ export default function CasePage() {
 
   if (!data) return error ? <ErrorAlert error={error} /> : <Loading />;
   const wanted = params.get('task') ?? data.currentTasks.find((c) => c.officials.some((o) => o.id === me.id))?.taskId;
-  const myTask = data.tasks.find((x) => x.id === wanted && x.state === 'PENDING');
+  // A task claimed by or reassigned to someone else is theirs, unless I stand in for them (委托).
+  const myTask = data.tasks.find((x) => x.id === wanted && x.state === 'PENDING' && (!x.assigneeId || x.assigneeId === me.id || coveringFor.includes(x.assigneeId)));
   const labelOf = (key: string) => (key === 'description' ? t('description') : /Fen$/.test(key) ? t('amount') : key);
 
   return (
