@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import dayjs from 'dayjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
@@ -166,6 +167,32 @@ describe('web console', () => {
     await page.getByTestId('event-REASSIGNED').getByText('→ edu2').waitFor();
     await screenshot(page, '15-case-reassigned');
     await expect.poll(async () => (await stack.db.approvalTask.findFirstOrThrow({ where: { caseId: started.body.id, state: 'PENDING' } })).assigneeId).toBe(stack.org.officials.edu2.id);
+  });
+
+  it('an official names a delegate for a period, who sees whom they cover for', { timeout: 120_000 }, async () => {
+    await page.goto(`${stack.api.url}/delegation`);
+    await logIn(page, login('edu'), TEST_PASSWORD);
+    await page.getByText('当前没有委托。').waitFor();
+    await page.getByLabel('受托人', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^edu2（/ }).click();
+    for (const [label, at] of [['开始时间', dayjs().subtract(1, 'hour')], ['结束时间', dayjs().add(7, 'day')]] as const) {
+      const input = page.getByLabel(label, { exact: true });
+      await input.click();
+      await input.fill(at.format('YYYY-MM-DD HH:mm'));
+      await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    }
+    await page.getByRole('button', { name: '保存委托' }).click();
+    await page.getByText('委托已保存。').waitFor();
+    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
+    await page.locator('.ant-descriptions-item-content').filter({ hasText: /^edu2（edu2-/ }).waitFor();
+    await screenshot(page, '16-delegation-set');
+    await expectAccessible(page, 'delegation set');
+    await logOut(page);
+
+    await logIn(page, login('edu2'), TEST_PASSWORD);
+    await page.getByRole('menuitem', { name: '委托' }).click();
+    await page.getByRole('listitem').filter({ hasText: /^edu ·/ }).waitFor();
+    await stack.db.delegation.updateMany({ where: { delegatorId: stack.org.officials.edu.id }, data: { revokedAt: new Date() } });
   });
 
   it('a lost session goes to the login page and back to the same page', { timeout: 120_000 }, async () => {

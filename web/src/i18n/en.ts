@@ -185,7 +185,6 @@ export const en: Messages = {
 
   searchTitle: 'Case search',
   searchEmpty: 'No case matches; change the filters.',
-  dateRange: 'Started between',
   exportCsv: 'Export CSV',
   exported: '{n} cases exported.',
 
@@ -197,6 +196,10 @@ export const en: Messages = {
   period: 'Period',
   delegateRequired: 'Choose a delegate',
   periodRequired: 'Choose the period',
+  startsAt: 'Starts',
+  endsAt: 'Ends',
+  dateFrom: 'From',
+  dateTo: 'To',
   setDelegation: 'Save delegation',
   revokeDelegation: 'End delegation',
   confirmRevoke: 'End the current delegation?',

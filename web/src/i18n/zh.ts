@@ -183,7 +183,6 @@ export const zh = {
 
   searchTitle: '事项查询',
   searchEmpty: '没有符合条件的事项，请调整查询条件。',
-  dateRange: '发起日期',
   exportCsv: '导出 CSV',
   exported: '已导出 {n} 条。',
 
@@ -195,6 +194,10 @@ export const zh = {
   period: '委托期间',
   delegateRequired: '请选择受托人',
   periodRequired: '请选择委托期间',
+  startsAt: '开始时间',
+  endsAt: '结束时间',
+  dateFrom: '起始日期',
+  dateTo: '截止日期',
   setDelegation: '保存委托',
   revokeDelegation: '取消委托',
   confirmRevoke: '确认取消当前委托？',

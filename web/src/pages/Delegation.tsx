@@ -25,6 +25,7 @@ export default function DelegationPage() {
   const { data, error, reload } = useApi<DelegationView>('/api/me/delegation');
   const [saveError, setSaveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ delegateId: string; startsAt: Dayjs; endsAt: Dayjs }>();
 
   const run = async (method: 'PUT' | 'DELETE', body: unknown, done: string) => {
     setBusy(true);
@@ -32,6 +33,7 @@ export default function DelegationPage() {
     try {
       await api(method, '/api/me/delegation', body);
       void message.success(done);
+      form.resetFields();
       reload();
     } catch (e) {
       setSaveError(e);
@@ -40,8 +42,7 @@ export default function DelegationPage() {
     }
   };
 
-  const save = (v: { delegateId: string; period: [Dayjs, Dayjs] }) =>
-    void run('PUT', { delegateId: v.delegateId, startsAt: v.period[0].toISOString(), endsAt: v.period[1].toISOString() }, t('delegationSaved'));
+  const save = (v: { delegateId: string; startsAt: Dayjs; endsAt: Dayjs }) => void run('PUT', { delegateId: v.delegateId, startsAt: v.startsAt.toISOString(), endsAt: v.endsAt.toISOString() }, t('delegationSaved'));
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 760 }}>
@@ -68,13 +69,19 @@ export default function DelegationPage() {
         {directory.colleagues.length === 0 ? (
           <Empty description={t('noColleagues')} />
         ) : (
-          <Form layout="vertical" onFinish={save} style={{ marginTop: 16 }}>
+          <Form form={form} layout="vertical" onFinish={save} style={{ marginTop: 16 }}>
             <Form.Item label={t('delegate')} name="delegateId" rules={[{ required: true, message: t('delegateRequired') }]}>
               <Select options={directory.colleagues.map((c) => ({ value: c.id, label: `${c.displayName}（${c.login}）` }))} />
             </Form.Item>
-            <Form.Item label={t('period')} name="period" rules={[{ required: true, message: t('periodRequired') }]}>
-              <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
-            </Form.Item>
+            {/* Two labelled pickers rather than one range picker, whose second input has no label of its own. */}
+            <Space wrap style={{ display: 'flex' }}>
+              <Form.Item label={t('startsAt')} name="startsAt" rules={[{ required: true, message: t('periodRequired') }]}>
+                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+              </Form.Item>
+              <Form.Item label={t('endsAt')} name="endsAt" rules={[{ required: true, message: t('periodRequired') }]}>
+                <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+              </Form.Item>
+            </Space>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('setDelegation')}
             </Button>

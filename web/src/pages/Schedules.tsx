@@ -136,10 +136,13 @@ export default function SchedulesPage() {
           </Form>
         )}
         {dialog?.kind === 'backfill' && (
-          <Form layout="vertical" onFinish={(v: { period: [Dayjs, Dayjs] }) => void run('POST', path(dialog.schedule, 'backfill'), { from: v.period[0].toISOString(), to: v.period[1].toISOString() }, t('backfilled'))}>
+          <Form layout="vertical" onFinish={(v: { from: Dayjs; to: Dayjs }) => void run('POST', path(dialog.schedule, 'backfill'), { from: v.from.startOf('day').toISOString(), to: v.to.endOf('day').toISOString() }, t('backfilled'))}>
             <Typography.Paragraph type="secondary">{t('backfillHint')}</Typography.Paragraph>
-            <Form.Item label={t('period')} name="period" rules={[{ required: true, message: t('periodRequired') }]}>
-              <DatePicker.RangePicker />
+            <Form.Item label={t('dateFrom')} name="from" rules={[{ required: true, message: t('periodRequired') }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item label={t('dateTo')} name="to" rules={[{ required: true, message: t('periodRequired') }]}>
+              <DatePicker />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('confirm')}

@@ -23,7 +23,8 @@ interface FormValues {
   groupId?: string;
   schoolId?: string;
   overdue?: string;
-  dates?: [Dayjs | null, Dayjs | null] | null;
+  from?: Dayjs | null;
+  to?: Dayjs | null;
 }
 
 function toQuery(v: FormValues) {
@@ -33,8 +34,8 @@ function toQuery(v: FormValues) {
     groupId: v.groupId,
     schoolId: v.schoolId,
     overdue: v.overdue,
-    from: v.dates?.[0]?.format('YYYY-MM-DD'),
-    to: v.dates?.[1]?.format('YYYY-MM-DD'),
+    from: v.from?.format('YYYY-MM-DD'),
+    to: v.to?.format('YYYY-MM-DD'),
   };
 }
 
@@ -106,8 +107,11 @@ export default function SearchPage() {
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('dateRange')} name="dates">
-          <DatePicker.RangePicker />
+        <Form.Item label={t('dateFrom')} name="from">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item label={t('dateTo')} name="to">
+          <DatePicker />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit">
