@@ -11,19 +11,23 @@ export function directoryRoute(db: Db): Router {
   router.get('/directory', async (_req, res) => {
     const me = currentOfficial(res);
     const self = await db.official.findUniqueOrThrow({ where: { id: me.id }, include: { unit: true, school: true } });
-    const districtId = self.unit?.districtId ?? self.school?.districtId ?? null;
-    const inDistrict = { districtId: districtId ?? '' };
+    const districtId = self.unit?.districtId ?? self.school?.districtId;
+    const place = me.unitId ? { unitId: me.unitId } : me.schoolId ? { schoolId: me.schoolId } : null;
+    const inDistrict = { districtId };
     const [groups, schools, units, colleagues] = await Promise.all([
-      db.educationGroup.findMany({ where: inDistrict, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } }),
-      db.school.findMany({ where: inDistrict, select: { id: true, code: true, name: true, groupId: true, role: true }, orderBy: { code: 'asc' } }),
-      db.unit.findMany({ where: inDistrict, select: { id: true, code: true, name: true, nameEn: true }, orderBy: { code: 'asc' } }),
-      db.official.findMany({
-        where: { active: true, id: { not: me.id }, ...(me.unitId ? { unitId: me.unitId } : { schoolId: me.schoolId ?? '' }) },
-        select: { id: true, login: true, displayName: true, isUnitLead: true },
-        orderBy: { login: 'asc' },
-      }),
+      districtId ? db.educationGroup.findMany({ where: inDistrict, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } }) : [],
+      districtId ? db.school.findMany({ where: inDistrict, select: { id: true, code: true, name: true, groupId: true, role: true }, orderBy: { code: 'asc' } }) : [],
+      districtId ? db.unit.findMany({ where: inDistrict, select: { id: true, code: true, name: true, nameEn: true }, orderBy: { code: 'asc' } }) : [],
+      place ? db.official.findMany({ where: { active: true, id: { not: me.id }, ...place }, select: { id: true, login: true, displayName: true, isUnitLead: true }, orderBy: { login: 'asc' } }) : [],
     ]);
-    res.json({ unit: self.unit ? { code: self.unit.code, name: self.unit.name, nameEn: self.unit.nameEn } : null, school: self.school ? { code: self.school.code, name: self.school.name } : null, groups, schools, units, colleagues });
+    res.json({
+      unit: self.unit ? { code: self.unit.code, name: self.unit.name, nameEn: self.unit.nameEn } : null,
+      school: self.school ? { code: self.school.code, name: self.school.name } : null,
+      groups,
+      schools,
+      units,
+      colleagues,
+    });
   });
   return router;
 }

@@ -195,6 +195,16 @@ describe('web console', () => {
     await stack.db.delegation.updateMany({ where: { delegatorId: stack.org.officials.edu.id }, data: { revokedAt: new Date() } });
   });
 
+  it('serves the console for its page paths, but not for missing assets or API paths', async () => {
+    const html = await fetch(`${stack.api.url}/cases/00000000-0000-4000-8000-000000000000?task=x`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    expect(await html.text()).toContain('<div id="root"></div>');
+    expect((await fetch(`${stack.api.url}/assets/missing.js`)).status).toBe(404);
+    const api = await call(stack.api, 'GET', '/api/no-such-thing', { token: stack.tokens.member });
+    expect(api).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+  });
+
   it('a lost session goes to the login page and back to the same page', { timeout: 120_000 }, async () => {
     await page.goto(`${stack.api.url}/login`);
     await logIn(page, login('edu'), TEST_PASSWORD);

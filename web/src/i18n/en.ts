@@ -3,14 +3,10 @@ import type { Messages } from './index.js';
 
 export const en: Messages = {
   appName: 'GroupFlow',
-  appShort: 'GroupFlow',
-  language: 'Language',
   switchLanguage: '中文',
   loading: 'Loading…',
   networkError: 'Cannot reach the server; check the network and try again.',
   unknownError: 'The request failed ({code}).',
-  retry: 'Retry',
-  back: 'Back',
   cancel: 'Cancel',
   confirm: 'OK',
   search: 'Search',
@@ -23,7 +19,6 @@ export const en: Messages = {
   notFoundPage: 'This page does not exist.',
   backHome: 'Back to my tasks',
 
-  loginTitle: 'Log in',
   loginSubtitle: 'Use the account your unit gave you',
   loginName: 'Login',
   password: 'Password',
@@ -32,7 +27,6 @@ export const en: Messages = {
   passwordRequired: 'Enter your password',
   sessionExpired: 'Your session has ended. Log in again to return to the page you were on.',
   logout: 'Log out',
-  loggedOut: 'You have logged out.',
 
   navInbox: 'My tasks',
   navStart: 'Start a case',
@@ -94,10 +88,7 @@ export const en: Messages = {
   countersignDone: '{done}/{all} approved',
   actingFor: 'For {name}',
   open: 'Open',
-  view: 'View',
-  sortByDue: 'Sort by due date',
 
-  caseSummary: 'Summary',
   caseStatus: 'Status',
   initiator: 'Started by',
   createdAt: 'Started on',
@@ -279,7 +270,6 @@ export const en: Messages = {
 
   dashboardTitle: 'Reports',
   dashboardHint: "From the district's organisation data and case records; every chart has its table beside it.",
-  chartTable: 'Table',
   coverageTitle: 'Tight-group coverage',
   coverageShare: 'Coverage',
   schools: 'Schools',

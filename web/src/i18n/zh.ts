@@ -1,14 +1,10 @@
 /** Every string of the console in Simplified Chinese, the default language. `{name}` marks a value. */
 export const zh = {
   appName: '集团化办学流程服务',
-  appShort: '集团化办学',
-  language: '语言',
   switchLanguage: 'English',
   loading: '加载中…',
   networkError: '无法连接服务器，请检查网络后重试。',
   unknownError: '操作失败（{code}）。',
-  retry: '重试',
-  back: '返回',
   cancel: '取消',
   confirm: '确定',
   search: '查询',
@@ -21,7 +17,6 @@ export const zh = {
   notFoundPage: '页面不存在。',
   backHome: '返回待办',
 
-  loginTitle: '登录',
   loginSubtitle: '请使用单位分配的账号登录',
   loginName: '账号',
   password: '密码',
@@ -30,7 +25,6 @@ export const zh = {
   passwordRequired: '请输入密码',
   sessionExpired: '登录已失效，请重新登录，登录后将回到原页面。',
   logout: '退出登录',
-  loggedOut: '已退出登录。',
 
   navInbox: '待办',
   navStart: '发起事项',
@@ -92,10 +86,7 @@ export const zh = {
   countersignDone: '{done}/{all} 已同意',
   actingFor: '代 {name} 办理',
   open: '办理',
-  view: '查看',
-  sortByDue: '按期限排序',
 
-  caseSummary: '事项概况',
   caseStatus: '状态',
   initiator: '发起人',
   createdAt: '发起时间',
@@ -277,7 +268,6 @@ export const zh = {
 
   dashboardTitle: '统计报表',
   dashboardHint: '数据来自本区组织数据和办理记录，每张图旁附明细表。',
-  chartTable: '明细表',
   coverageTitle: '紧密型集团覆盖率',
   coverageShare: '覆盖率',
   schools: '学校数',
