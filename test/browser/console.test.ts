@@ -218,8 +218,13 @@ describe('web console', () => {
   });
 
   it("shows the API's errors in the language the official chose", { timeout: 60_000 }, async () => {
+    // By keyboard alone: the login field has the focus, Tab moves on, Enter submits.
     await page.goto(`${stack.api.url}/login`);
-    await logIn(page, login('member'), 'wrong-password');
+    await page.getByLabel('账号', { exact: true }).waitFor();
+    await page.keyboard.type(login('member'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong-password');
+    await page.keyboard.press('Enter');
     await page.getByRole('alert').getByText('账号或密码错误。').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByLabel('Login', { exact: true }).fill(login('member'));

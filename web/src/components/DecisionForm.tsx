@@ -9,7 +9,8 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 import type { CaseTask } from '../lib/types.js';
 import { ErrorAlert } from './ErrorAlert.js';
-import { drawableFields, StepFormFields } from './StepForm.js';
+import { drawableFields } from '../lib/step-forms.js';
+import { StepFormFields } from './StepForm.js';
 
 type Action = 'APPROVE' | 'REJECT' | 'RETURN';
 interface Values {
