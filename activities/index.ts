@@ -4,6 +4,9 @@
  * nothing twice.
  */
 import { approvalCaseV1Activities } from './approval-case-v1.js';
+import { assessmentActivities } from './assessment.js';
+import { commendationActivities } from './commendation.js';
+import { cycleActivities } from './cycles.js';
 import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
 import type { ActivityDeps } from './deps.js';
@@ -13,5 +16,5 @@ export type { ActivityDeps } from './deps.js';
 export type { NotificationRequest } from './notifications.js';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps) };
+  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps) };
 }

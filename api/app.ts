@@ -13,7 +13,9 @@ import { DomainError, errorHandler } from './errors.js';
 import { healthRoute } from './health.js';
 import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
+import { reportRoutes } from './reports/routes.js';
 import { taskRoutes } from './tasks/routes.js';
+import { scheduleRoutes } from './schedules/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -49,12 +51,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use(caseRoutes(deps));
   api.use(taskRoutes(deps));
+  api.use(scheduleRoutes(deps));
   api.use(delegationRoutes(deps.db));
   api.use(directoryRoute(deps.db));
   api.get('/console-config', (_req, res) => {
     res.json({ temporalUi: deps.temporalUi ?? null });
   });
   api.use('/org-data', orgDataRoutes(deps));
+  api.use('/reports', reportRoutes(deps));
   app.use('/api', api);
   if (deps.consoleDir) app.use(consoleRoutes(deps.consoleDir));
 

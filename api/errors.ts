@@ -34,7 +34,12 @@ const catalogue = {
   NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法管理组织数据。', en: 'Your account belongs to no unit or school of a district, so it cannot manage organisation data.' },
   UPLOAD_NOT_FOUND: { status: 404, zh: '未找到该导入文件，或已超过 24 小时被清除；请重新上传。', en: 'No such upload, or it was removed after 24 hours; upload the files again.' },
   IMPORT_REJECTED: { status: 422, zh: '导入有错误，未写入任何数据；请按报告修改文件后重新上传。', en: 'The import has errors and nothing was written; fix the file as the report says and upload it again.' },
+  SCHEDULE_NOT_FOUND: { status: 404, zh: '本区尚未创建该年度周期的排程。', en: 'Your district has no schedule for this yearly cycle.' },
+  SCHEDULE_EXISTS: { status: 409, zh: '本区已有该年度周期的排程，请修改其日历或暂停/恢复。', en: 'Your district already has a schedule for this cycle; change its calendar or pause/resume it.' },
+  BACKFILL_PERIOD_INVALID: { status: 422, zh: '补跑区间无效：开始须早于结束，且结束不晚于当前时间。', en: 'Invalid backfill period: start before end, and end not in the future.' },
   INTERNAL: { status: 500, zh: '服务器内部错误。', en: 'Internal server error.' },
+  REPORT_OUT_OF_SCOPE: { status: 403, zh: '只能查看本区的报表。', en: 'You may read the reports of your own district only.' },
+  REPORT_NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法查看报表。', en: 'Your account belongs to no unit or school of a district, so it has no reports to read.' },
 } as const;
 
 export type ErrorCode = keyof typeof catalogue;

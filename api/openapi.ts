@@ -1,5 +1,8 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
 import { z } from 'zod';
+import { coverageQuery, exchangeReportQuery, ledgerQuery, openCasesQuery } from './reports/schemas.js';
+import { reportOperation } from './reports/table.js';
+import { schedulePaths } from './schedules/openapi.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -68,6 +71,11 @@ export function openApiDocument(serverUrl?: string) {
       '/api/org-data/imports': { post: { ...operation('Upload files for import (admin; multipart field "files"); answers with the dry-run report'), requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } },
       '/api/org-data/imports/{id}': { get: operation('The dry-run report of an upload (admin)', { path: true }) },
       '/api/org-data/imports/{id}/apply': { post: operation('Apply a clean upload in one transaction (admin)', { path: true }) },
+      '/api/reports/coverage': { get: reportOperation(operation('Tight-group coverage per district against the R-COVERAGE targets', { query: coverageQuery })) },
+      '/api/reports/exchange': { get: reportOperation(operation('Per group and school year: teachers, due, planned, exchanging, R-EXCH-QUOTA and R-EXCH-BACKBONE checks', { query: exchangeReportQuery })) },
+      '/api/reports/ledger': { get: reportOperation(operation('Subsidy ledger per school and school year, by kind, in fen and yuan', { query: ledgerQuery })) },
+      '/api/reports/cases': { get: reportOperation(operation('Pending and overdue tasks and open cases per unit and per school', { query: openCasesQuery })) },
+      ...schedulePaths(operation),
     },
   };
 }

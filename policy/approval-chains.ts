@@ -5,11 +5,15 @@
  */
 import type { ChainStepDefinition } from './chains/types.js';
 import { genericChains } from './chains/generic.js';
+import { assessmentChains } from './chains/assessment.js';
+import { commendationChains } from './chains/commendation.js';
 
 export * from './chains/types.js';
 
 export const approvalChains = {
   ...genericChains,
+  ...assessmentChains,
+  ...commendationChains,
 } satisfies Record<string, readonly ChainStepDefinition[]>;
 
 export type ChainKey = keyof typeof approvalChains;

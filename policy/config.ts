@@ -41,6 +41,10 @@ export interface PolicyConfig {
   };
   /** R-REVIEW-3Y */
   fullReviewEveryYears: number;
+  /** R-ASSESS-ANNUAL / R-TIER-DYNAMIC: the policy names no deadline or tier count; configurable defaults. */
+  assessment: { selfAssessmentWorkingDays: number; tiers: number };
+  /** R-AWARD-ANNUAL: the policy names no deadlines or list sizes; configurable defaults. */
+  commendation: { nominationWorkingDays: number; lateNominationWorkingDays: number; maxNomineesPerSchool: number };
   approval: {
     /** Working days an approval step may stay open before it is overdue and escalated (configurable). */
     stepDeadlineWorkingDays: number;
@@ -83,5 +87,7 @@ export const policyConfig: PolicyConfig = {
     reserveShare: 0.4,
   },
   fullReviewEveryYears: 3,
+  assessment: { selfAssessmentWorkingDays: 20, tiers: 4 },
+  commendation: { nominationWorkingDays: 10, lateNominationWorkingDays: 5, maxNomineesPerSchool: 5 },
   approval: { stepDeadlineWorkingDays: 5, reminderLeadHours: 24 },
 };

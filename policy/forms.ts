@@ -5,12 +5,16 @@
  * Pure and deterministic, so it runs inside workflows as well as in the API.
  */
 import { z } from 'zod';
+import { assessmentForms } from './assessment.js';
+import { commendationForms } from './commendation.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const stepForms = {
   /** R-EVAL-UNIFIED: a teacher's yearly score in the group's one assessment system. */
   TEACHER_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
+  ...assessmentForms,
+  ...commendationForms,
 } as const;
 
 export type FormKind = keyof typeof stepForms;
