@@ -11,6 +11,7 @@ import dayjs from 'dayjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
+import { cycleScheduleId } from '../../workflows/cycles/messages.js';
 import { expectAccessible, launchChromium, logIn, logOut, screenshot } from '../support/browser.js';
 import { call } from '../support/api.js';
 import { fixture, newTag } from '../support/org-data-files.js';
@@ -205,6 +206,43 @@ describe('web console', () => {
     expect(api).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
   });
 
+  it('a scheduler creates, pauses and triggers a yearly schedule', { timeout: 120_000 }, async () => {
+    const schedule = stack.temporal.schedule.getHandle(cycleScheduleId('GROUP_ASSESSMENT', stack.org.district.id));
+    try {
+      await page.goto(`${stack.api.url}/schedules`);
+      await logIn(page, login('scheduler'), TEST_PASSWORD);
+      await page.getByText('本区还没有年度排程').waitFor();
+      await page.getByRole('button', { name: '创建排程：集团年度考核' }).click();
+      await page.getByText('排程已创建。').waitFor();
+      const row = page.locator('tr', { hasText: '集团年度考核' });
+      await row.getByText('运行中').waitFor();
+
+      await row.getByRole('button', { name: '暂停' }).click();
+      await page.getByRole('dialog').getByLabel('备注').fill('寒假期间暂停');
+      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await page.getByText('排程已暂停。').waitFor();
+      await row.getByText('已暂停').waitFor();
+      await row.getByText('寒假期间暂停').waitFor();
+      expect((await schedule.describe()).state.paused).toBe(true);
+
+      await row.getByRole('button', { name: '立即执行' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await page.getByText('已发起执行。').waitFor();
+      await expect.poll(async () => (await schedule.describe()).info.recentActions.length, { timeout: 20_000 }).toBeGreaterThan(0);
+      await screenshot(page, '18-schedules');
+      await expectAccessible(page, 'schedules');
+
+      // An official of one district sees its coverage as a gauge against the targets.
+      await page.getByRole('menuitem', { name: '统计报表' }).click();
+      await page.getByRole('cell', { name: '100.0%' }).waitFor();
+      await page.locator('canvas').first().waitFor();
+      await screenshot(page, '19-dashboard-district');
+      await expectAccessible(page, 'dashboard of one district');
+    } finally {
+      await schedule.delete().catch(() => undefined);
+    }
+  });
+
   it('a lost session goes to the login page and back to the same page', { timeout: 120_000 }, async () => {
     await page.goto(`${stack.api.url}/login`);
     await logIn(page, login('edu'), TEST_PASSWORD);
@@ -264,6 +302,11 @@ describe('web console', () => {
     await page.getByRole('menuitem', { name: '统计报表' }).click();
     await charts;
     await page.getByRole('heading', { name: '统计报表' }).waitFor();
+    // The test district: both its schools are in one tight group.
+    await page.locator('tr', { hasText: stack.org.district.name }).getByRole('cell', { name: '100.0%' }).waitFor();
+    await page.locator('canvas').first().waitFor();
+    await screenshot(page, '17-dashboard');
+    await expectAccessible(page, 'dashboard');
 
     await page.getByRole('menuitem', { name: '委托' }).click();
     await page.getByRole('heading', { name: '委托办理' }).waitFor();

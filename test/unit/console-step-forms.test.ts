@@ -9,7 +9,17 @@ describe('console step forms', () => {
     ]);
   });
 
-  it('draws nothing for a kind this build does not know', () => {
+  it('draws the assessment forms, whose fields are numbers and texts', () => {
+    expect(drawableFields('SELF_ASSESSMENT')?.map((f) => f.name)).toEqual(['summary', 'selfScore', 'achievements']);
+    expect(drawableFields('TIER_DECISION')?.map((f) => [f.name, f.required])).toEqual([
+      ['move', true],
+      ['reason', false],
+    ]);
+  });
+
+  it('draws nothing for a kind this build does not know, or one with lists of records or ids', () => {
     expect(drawableFields('NOMINATION_LIST_V9')).toBeNull();
+    expect(drawableFields('NOMINATIONS')).toBeNull();
+    expect(drawableFields('GROUP_ENDORSEMENT')).toBeNull();
   });
 });

@@ -272,6 +272,7 @@ export const en: Messages = {
   dashboardHint: "From the district's organisation data and case records; every chart has its table beside it.",
   coverageTitle: 'Tight-group coverage',
   coverageShare: 'Coverage',
+  district: 'District',
   schools: 'Schools',
   inTightGroup: 'Schools in a tight group',
   target: 'Target {year}: {share}',
@@ -298,4 +299,10 @@ export const en: Messages = {
 
   formField_score: 'Score',
   formField_remarks: 'Remarks',
+  formField_summary: 'Summary',
+  formField_selfScore: 'Self score',
+  formField_achievements: 'Achievements',
+  formField_move: 'Tier move (+1 up, 0 none, -1 down)',
+  formField_reason: 'Reason',
+  formField_structureFindings: 'Size and structure findings',
 };

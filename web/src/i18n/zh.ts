@@ -270,6 +270,7 @@ export const zh = {
   dashboardHint: '数据来自本区组织数据和办理记录，每张图旁附明细表。',
   coverageTitle: '紧密型集团覆盖率',
   coverageShare: '覆盖率',
+  district: '区县',
   schools: '学校数',
   inTightGroup: '紧密型集团内学校数',
   target: '{year}年目标 {share}',
@@ -296,4 +297,10 @@ export const zh = {
 
   formField_score: '分数',
   formField_remarks: '备注',
+  formField_summary: '自评总结',
+  formField_selfScore: '自评分',
+  formField_achievements: '主要成效',
+  formField_move: '层级调整（+1 升级，0 不变，-1 降级）',
+  formField_reason: '理由',
+  formField_structureFindings: '规模与结构评估意见',
 } as const;

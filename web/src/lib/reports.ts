@@ -1,4 +1,4 @@
-/** The JSON answers of GET /api/reports/* (api/reports/ on the issue-4 branch): `{ report, generatedAt, …, rows }`. */
+/** The JSON answers of GET /api/reports/* (api/reports/): `{ report, generatedAt, …, rows }`, the fields the console reads. */
 export interface ShareCheck {
   count: number;
   of: number;

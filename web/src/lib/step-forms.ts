@@ -8,6 +8,7 @@ export interface FieldSchema {
   minimum?: number;
   maximum?: number;
   maxLength?: number;
+  format?: string;
   items?: FieldSchema;
 }
 
@@ -18,7 +19,8 @@ export function drawableFields(kind: string): Drawable[] | null {
   if (!isFormKind(kind)) return null;
   const json = z.toJSONSchema(stepForms[kind]) as { properties?: Record<string, FieldSchema>; required?: string[] };
   const fields = Object.entries(json.properties ?? {}).map(([name, schema]) => ({ name, schema, required: json.required?.includes(name) ?? false }));
-  const drawable = (s: FieldSchema) => s.enum || ['integer', 'number', 'string', 'boolean'].includes(s.type ?? '') || (s.type === 'array' && s.items?.type === 'string');
+  // Lists of ids (nominations, teachers) need a picker of their own, not free text: not drawn here.
+  const drawable = (s: FieldSchema) => s.enum || ['integer', 'number', 'string', 'boolean'].includes(s.type ?? '') || (s.type === 'array' && s.items?.type === 'string' && !s.items.format);
   return fields.every((f) => drawable(f.schema)) ? fields : null;
 }
 

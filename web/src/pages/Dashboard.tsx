@@ -1,7 +1,7 @@
 /**
  * 统计报表: tight-group coverage against its targets, the rotation quota checks per group, the
  * subsidy ledger, and open and overdue tasks per unit — each chart with its table beside it.
- * Reads GET /api/reports/{coverage,exchange,ledger,cases}.
+ * Reads GET /api/reports/{coverage,exchange,ledger,cases} (api/reports/).
  */
 import { useMemo, type ReactNode } from 'react';
 import { Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
@@ -45,18 +45,35 @@ function CoverageSection() {
   const { data, error } = useApi<CoverageReport>('/api/reports/coverage');
   const rows = data?.rows ?? [];
   const option = useMemo<ChartOption>(() => {
+    const targets = [...(rows[0]?.targets ?? [])].sort((a, b) => a.share - b.share);
     const row = rows[0];
-    const targets = row?.targets ?? [];
+    // One district: a gauge, red below the first target (80 %), amber up to the next (90 %), green above.
+    if (rows.length === 1 && row)
+      return {
+        series: [
+          {
+            type: 'gauge',
+            min: 0,
+            max: 100,
+            axisLine: { lineStyle: { width: 14, color: [...targets.map((x, i) => [x.share, i === 0 ? TONE.red : TONE.orange]), [1, TONE.green]] } },
+            title: { offsetCenter: [0, '80%'] },
+            detail: { formatter: '{value}%', fontSize: 22, offsetCenter: [0, '45%'] },
+            data: [{ value: row.share === null ? 0 : Number((row.share * 100).toFixed(1)), name: t('coverageShare') }],
+          },
+        ],
+      };
+    // Several districts (an administrator's view): one bar each, the targets as lines across.
     return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 16, bottom: 60 },
+      xAxis: { type: 'category', data: rows.map((r) => r.districtName), axisLabel: { rotate: 30 } },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
-          type: 'gauge',
-          min: 0,
-          max: 100,
-          // Red below the first target (80 %), amber up to the next (90 %), green above.
-          axisLine: { lineStyle: { width: 14, color: [...[...targets].sort((a, b) => a.share - b.share).map((x, i) => [x.share, i === 0 ? TONE.red : TONE.orange]), [1, TONE.green]] } },
-          detail: { formatter: '{value}%', fontSize: 22 },
-          data: [{ value: row?.share === null || !row ? 0 : Number((row.share * 100).toFixed(1)), name: t('coverageShare') }],
+          name: t('coverageShare'),
+          type: 'bar',
+          data: rows.map((r) => (r.share === null ? 0 : Number((r.share * 100).toFixed(1)))),
+          markLine: { symbol: 'none', data: targets.map((x) => ({ yAxis: x.share * 100, name: String(x.year) })) },
         },
       ],
     };
@@ -74,6 +91,7 @@ function CoverageSection() {
           rowKey="districtId"
           dataSource={rows}
           columns={[
+            { title: t('district'), dataIndex: 'districtName' },
             { title: t('schools'), dataIndex: 'schools' },
             { title: t('inTightGroup'), dataIndex: 'inTightGroup' },
             { title: t('coverageShare'), key: 'share', render: (_, r) => percent(r.share) },
@@ -107,8 +125,8 @@ function RotationSection() {
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: {},
-      grid: { left: 40, right: 16, bottom: 60 },
+      legend: { top: 0 },
+      grid: { top: 36, left: 40, right: 16, bottom: 60 },
       xAxis: { type: 'category', data: rows.map((r) => r.groupName), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
@@ -190,8 +208,8 @@ function OpenCasesSection() {
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: {},
-      grid: { left: 40, right: 16, bottom: 60 },
+      legend: { top: 0 },
+      grid: { top: 36, left: 40, right: 16, bottom: 60 },
       xAxis: { type: 'category', data: rows.map((r) => (lang === 'zh-CN' ? r.name : r.nameEn)), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [

@@ -1,19 +1,21 @@
 /**
  * 年度排程 for schedulers: every yearly cycle with its calendar, next runs, last run and missed runs;
  * pause and resume with a note, run now, backfill a past period — each confirmed first.
- * Reads and drives /api/schedules (api/schedules/ on the issue-4 branch).
+ * Reads and drives /api/schedules (api/schedules/).
  */
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { TONE } from '../components/badges.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
+import type { CycleKind } from '../../../workflows/cycles/messages.js';
 
-/** The cycles a district schedules (workflows/cycles/messages.ts CYCLE_KINDS on the issue-4 branch). */
-const CYCLE_KINDS = ['GROUP_ASSESSMENT', 'COMMENDATION_ROUND'] as const;
+// The cycles' own module imports Temporal's SDK, which stays out of the browser: the compiler checks this list against its type.
+const KINDS = { GROUP_ASSESSMENT: true, COMMENDATION_ROUND: true } satisfies Record<CycleKind, true>;
+const CYCLE_KINDS = Object.keys(KINDS) as CycleKind[];
 
 interface ScheduleView {
   scheduleId: string;
@@ -136,7 +138,8 @@ export default function SchedulesPage() {
           </Form>
         )}
         {dialog?.kind === 'backfill' && (
-          <Form layout="vertical" onFinish={(v: { from: Dayjs; to: Dayjs }) => void run('POST', path(dialog.schedule, 'backfill'), { from: v.from.startOf('day').toISOString(), to: v.to.endOf('day').toISOString() }, t('backfilled'))}>
+          // The API refuses a period that ends in the future, so a period ending today ends now.
+          <Form layout="vertical" onFinish={(v: { from: Dayjs; to: Dayjs }) => void run('POST', path(dialog.schedule, 'backfill'), { from: v.from.startOf('day').toISOString(), to: (v.to.endOf('day').isAfter(dayjs()) ? dayjs() : v.to.endOf('day')).toISOString() }, t('backfilled'))}>
             <Typography.Paragraph type="secondary">{t('backfillHint')}</Typography.Paragraph>
             <Form.Item label={t('dateFrom')} name="from" rules={[{ required: true, message: t('periodRequired') }]}>
               <DatePicker />
