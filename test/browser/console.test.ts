@@ -180,7 +180,11 @@ describe('web console', () => {
       const input = page.getByLabel(label, { exact: true });
       await input.click();
       await input.fill(at.format('YYYY-MM-DD HH:mm'));
-      await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+      // One picker's panel closes (animated) before the next opens: wait for it, then for this one.
+      const ok = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
+      await expect.poll(() => ok.count()).toBe(1);
+      await ok.click();
+      await expect.poll(() => ok.count()).toBe(0);
     }
     await page.getByRole('button', { name: '保存委托' }).click();
     await page.getByText('委托已保存。').waitFor();
