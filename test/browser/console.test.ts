@@ -208,6 +208,8 @@ describe('web console', () => {
     expect((await fetch(`${stack.api.url}/assets/missing.js`)).status).toBe(404);
     const api = await call(stack.api, 'GET', '/api/no-such-thing', { token: stack.tokens.member });
     expect(api).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    const { body: doc } = await call(stack.api, 'GET', '/openapi.json');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/directory', '/api/console-config']));
   });
 
   it('a scheduler creates, pauses and triggers a yearly schedule', { timeout: 120_000 }, async () => {
