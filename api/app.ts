@@ -5,7 +5,9 @@ import type { PolicyConfig } from '../policy/config.js';
 import type { Db } from '../prisma/client.js';
 import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/sessions.js';
 import { caseRoutes } from './cases/routes.js';
+import { consoleRoutes } from './console.js';
 import { delegationRoutes } from './delegations/routes.js';
+import { directoryRoute } from './directory.js';
 import { docsRoutes } from './docs.js';
 import { exchangeRoutes } from './exchange/routes.js';
 import { DomainError, errorHandler } from './errors.js';
@@ -24,6 +26,10 @@ export interface AppDeps {
   sessionTtlHours: number;
   decisionTimeoutMs: number;
   taskQueue?: string;
+  /** The built web console (web/dist); without it the API serves only the API. */
+  consoleDir?: string;
+  /** Where admins open a case's workflow in the Temporal Web UI, when there is one. */
+  temporalUi?: { url: string; namespace: string };
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -50,10 +56,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(scheduleRoutes(deps));
   api.use(delegationRoutes(deps.db));
   api.use(exchangeRoutes(deps));
+  api.use(directoryRoute(deps.db));
+  api.get('/console-config', (_req, res) => {
+    res.json({ temporalUi: deps.temporalUi ?? null });
+  });
   api.use('/org-data', orgDataRoutes(deps));
   api.use('/reports', reportRoutes(deps));
   api.use(orgCaseRoutes(deps));
   app.use('/api', api);
+  if (deps.consoleDir) app.use(consoleRoutes(deps.consoleDir));
 
   app.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));
   app.use(errorHandler);

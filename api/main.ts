@@ -1,4 +1,6 @@
 /** Production API process: TEMPORAL_ADDRESS and DATABASE_URL point at real servers. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
@@ -8,12 +10,16 @@ import { createApp } from './app.js';
 const env = loadEnvOrExit('TEMPORAL_ADDRESS', 'DATABASE_URL');
 const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 const db = createDb(env.DATABASE_URL);
+// `npm run build` puts the console in web/dist; an API deployed without it serves only the API.
+const consoleDir = path.resolve('web/dist');
+if (!existsSync(consoleDir)) console.warn(`No web console at ${consoleDir} (npm run build makes it); serving the API only.`);
 const app = createApp({
   db,
   temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
   config: policyConfig,
   sessionTtlHours: env.SESSION_TTL_HOURS,
   decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
+  consoleDir: existsSync(consoleDir) ? consoleDir : undefined,
 });
 const server = app.listen(env.PORT, () => console.log(`API listening on :${env.PORT}`));
 

@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
 import { createMailer } from '../worker/mailer.js';
 import { createCaseWorker } from '../worker/worker.js';
 import { startDemoCases } from './demo-cases.js';
+import { consoleDir, ensureConsoleBuilt } from './build-console.js';
 import { startDevTemporal } from './dev-temporal.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { runPrisma } from './prisma.js';
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
     await workerRun;
   });
 
+  step('building the web console if its sources changed…');
+  await ensureConsoleBuilt();
+
   const connection = await Connection.connect({ address: temporalAddress });
   cleanups.unshift(() => connection.close());
   const app = createApp({
@@ -77,6 +81,8 @@ async function main(): Promise<void> {
     config: policyConfig,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
+    consoleDir,
+    temporalUi: env.TEMPORAL_ADDRESS ? undefined : { url: `http://localhost:${env.TEMPORAL_UI_PORT}`, namespace: env.TEMPORAL_NAMESPACE },
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);
@@ -86,7 +92,8 @@ async function main(): Promise<void> {
   if (demoStarted.length) step(`started demo cases: ${demoStarted.join(', ')}`);
 
   console.log(`\n集团化办学流程服务已启动 / GroupFlow is running`);
-  console.log(`  API:             ${apiUrl}  (health: ${apiUrl}/healthz)`);
+  console.log(`  Console / 控制台: ${apiUrl}/`);
+  console.log(`  API:             ${apiUrl}/api  (health: ${apiUrl}/healthz)`);
   console.log(env.TEMPORAL_ADDRESS ? `  Temporal:        ${temporalAddress}` : `  Temporal Web UI: http://localhost:${env.TEMPORAL_UI_PORT}  (gRPC ${temporalAddress})`);
   console.log(`  Database:        ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir, 'pglite')}`}`);
   console.log(`  API docs:        ${apiUrl}/docs  (OpenAPI: ${apiUrl}/openapi.json)`);

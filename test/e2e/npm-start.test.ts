@@ -55,6 +55,11 @@ describe('npm start (embedded default)', () => {
     const first = await npmStart(env);
     child = first.process;
     expect(first.output()).toContain(`API:             ${api}`);
+    expect(first.output()).toContain(`Console / 控制台: ${api}/`);
+    // The console is served by the same process, with its pages falling back to the one index.html.
+    const page = await fetch(`${api}/inbox`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<div id="root"></div>');
     expect(first.output()).toMatch(/g01-s1\s+燕山路小学/);
     const [member, core, edu] = [await login('g01-s1'), await login('g01-s0'), await login('edu')];
     const created = await post('/api/cases', member, { type: 'GENERIC_APPROVAL', title: '端到端演示' });

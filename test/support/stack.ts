@@ -24,7 +24,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `consoleDir`: also serve the built web console, as production does. */
+export async function startStack(options: { consoleDir?: string } = {}): Promise<Stack> {
   const taskQueue = `it-${randomUUID()}`;
   const db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
   const org = await createTestOrg(db);
@@ -33,7 +34,7 @@ export async function startStack(): Promise<Stack> {
   const temporal = new Client({ connection });
   const worker = await createCaseWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, config: policyConfig });
   const workerRun = worker.run();
-  const api = await startTestApi({ db, temporal, taskQueue });
+  const api = await startTestApi({ db, temporal, taskQueue, consoleDir: options.consoleDir });
   const tokens = {} as Record<Who, string>;
   for (const who of Object.keys(org.officials) as Who[]) tokens[who] = await login(api, org.officials[who].login);
   return {

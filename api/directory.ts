@@ -1,0 +1,33 @@
+/**
+ * The names a console needs to offer choices instead of ids: the groups, schools and units of the
+ * official's district, and the colleagues of their own unit or school (delegates, 转办 targets).
+ */
+import { Router } from 'express';
+import type { Db } from '../prisma/client.js';
+import { currentOfficial } from './auth/sessions.js';
+
+export function directoryRoute(db: Db): Router {
+  const router = Router();
+  router.get('/directory', async (_req, res) => {
+    const me = currentOfficial(res);
+    const self = await db.official.findUniqueOrThrow({ where: { id: me.id }, include: { unit: true, school: true } });
+    const districtId = self.unit?.districtId ?? self.school?.districtId;
+    const place = me.unitId ? { unitId: me.unitId } : me.schoolId ? { schoolId: me.schoolId } : null;
+    const inDistrict = { districtId };
+    const [groups, schools, units, colleagues] = await Promise.all([
+      districtId ? db.educationGroup.findMany({ where: inDistrict, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } }) : [],
+      districtId ? db.school.findMany({ where: inDistrict, select: { id: true, code: true, name: true, groupId: true, role: true }, orderBy: { code: 'asc' } }) : [],
+      districtId ? db.unit.findMany({ where: inDistrict, select: { id: true, code: true, name: true, nameEn: true }, orderBy: { code: 'asc' } }) : [],
+      place ? db.official.findMany({ where: { active: true, id: { not: me.id }, ...place }, select: { id: true, login: true, displayName: true, isUnitLead: true }, orderBy: { login: 'asc' } }) : [],
+    ]);
+    res.json({
+      unit: self.unit ? { code: self.unit.code, name: self.unit.name, nameEn: self.unit.nameEn } : null,
+      school: self.school ? { code: self.school.code, name: self.school.name } : null,
+      groups,
+      schools,
+      units,
+      colleagues,
+    });
+  });
+  return router;
+}
