@@ -8,10 +8,12 @@ import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
 import type { ActivityDeps } from './deps.js';
 import { notificationActivities } from './notifications.js';
+import { fundingActivities } from './funding.js';
+import { staffingActivities } from './staffing.js';
 
 export type { ActivityDeps } from './deps.js';
 export type { NotificationRequest } from './notifications.js';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps) };
+  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...fundingActivities(deps), ...staffingActivities(deps) };
 }

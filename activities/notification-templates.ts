@@ -3,7 +3,7 @@ import { stepTitles } from '../policy/approval-chains.js';
 import { caseTypeTitles, type CaseTypeCode } from '../policy/case-types.js';
 import { localDate } from '../policy/calendar.js';
 
-export type NotificationKind = 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED' | 'OUTCOME';
+export type NotificationKind = 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED' | 'OUTCOME' | 'PAYMENT_DUE';
 
 export interface MessageContext {
   caseTitle: string;
@@ -19,6 +19,8 @@ const statusTitles: Record<string, [string, string]> = {
   APPROVED: ['已通过', 'approved'],
   REJECTED: ['未通过', 'rejected'],
   WITHDRAWN: ['已撤回', 'withdrawn'],
+  COMPLETED: ['已完成', 'completed'],
+  ENDED_EARLY: ['提前结束', 'ended early'],
 };
 
 function zhDate(date: Date, offset: number): string {
@@ -40,6 +42,7 @@ export function renderMessage(kind: NotificationKind, ctx: MessageContext): { su
     ESCALATION: [`【督办】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」的「${step.zh}」环节已超期（期限${due.zh}），请工作专班督办。`, `[Escalation] ${ctx.caseTitle}`, `The step "${step.en}" of ${type.en} "${ctx.caseTitle}" is overdue (due by ${due.en}); the task force office is asked to follow up.`],
     RETURNED: [`【退回】${ctx.caseTitle}`, `您发起的${type.zh}「${ctx.caseTitle}」已被退回，请修改后重新提交或撤回。`, `[Returned] ${ctx.caseTitle}`, `Your ${type.en} "${ctx.caseTitle}" was returned to you: resubmit it or withdraw it.`],
     OUTCOME: [`【办结：${statusZh}】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」已办结，结果：${statusZh}。`, `[Closed: ${statusEn}] ${ctx.caseTitle}`, `${type.en} "${ctx.caseTitle}" is closed: ${statusEn}.`],
+    PAYMENT_DUE: [`【拨付提醒】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」已批准的款项应于${due.zh}拨付，请及时办理。`, `[Payment due] ${ctx.caseTitle}`, `The approved funds of ${type.en} "${ctx.caseTitle}" are to be paid on ${due.en}.`],
   };
   const [subjectZh, bodyZh, subjectEn, bodyEn] = lines[kind];
   return {

@@ -12,6 +12,8 @@ export interface NotificationRequest {
   /** For task messages: the tasks whose assignees are told. */
   taskIds?: string[];
   dedupeKey: string;
+  /** PAYMENT_DUE: the payment date the message names (ISO instant). */
+  dueAt?: string;
 }
 
 export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFlow <noreply@localhost>', publicUrl = 'http://localhost:3000', now = () => new Date() }: ActivityDeps) {
@@ -39,6 +41,7 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
   async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string | null, districtId: string | undefined) {
     const initiator = initiatorId ? [initiatorId] : [];
     if (kind === 'RETURNED') return initiator;
+    if (kind === 'PAYMENT_DUE') return (await db.official.findMany({ where: { active: true, unit: { code: 'FIN', districtId } }, select: { id: true } })).map((o) => o.id);
     if (kind === 'ESCALATION') {
       const taskforce = await db.official.findMany({ where: { active: true, unit: { code: ESCALATION_UNIT, districtId } }, select: { id: true } });
       return taskforce.map((o) => o.id);
@@ -55,7 +58,7 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId, found.school?.districtId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
     const taskForContext = task ?? (request.kind === 'ESCALATION' ? await db.approvalTask.findFirst({ where: { caseId: found.id, state: 'PENDING' }, orderBy: { openedAt: 'desc' } }) : undefined);
     const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;
-    const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
+    const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: request.dueAt ? new Date(request.dueAt) : taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
     const recipients = await db.official.findMany({ where: { id: { in: officialIds } }, select: { id: true, email: true } });
     const ids: string[] = [];
     for (const recipient of recipients) {

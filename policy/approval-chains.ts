@@ -5,11 +5,15 @@
  */
 import type { ChainStepDefinition } from './chains/types.js';
 import { genericChains } from './chains/generic.js';
+import { fundingChains } from './chains/funding.js';
+import { staffingChains } from './chains/staffing.js';
 
 export * from './chains/types.js';
 
 export const approvalChains = {
   ...genericChains,
+  ...fundingChains,
+  ...staffingChains,
 } satisfies Record<string, readonly ChainStepDefinition[]>;
 
 export type ChainKey = keyof typeof approvalChains;

@@ -5,12 +5,17 @@
  * Pure and deterministic, so it runs inside workflows as well as in the API.
  */
 import { z } from 'zod';
+import { policyConfig } from './config.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+// A plain pattern: zod's z.iso.date() rejects every string inside the workflow sandbox.
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD');
 
 export const stepForms = {
   /** R-EVAL-UNIFIED: a teacher's yearly score in the group's one assessment system. */
   TEACHER_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
+  /** R-FUND-NEWSCHOOL: FIN confirms the yearly amount per campus (in fen, at least the policy minimum) and the payment date. */
+  SUBSIDY_PAYMENT: z.object({ perCampusFen: z.number().int().min(policyConfig.funding.newSchoolMinPerCampusFen), paymentDate: isoDate, remarks: text(2000).optional() }),
 } as const;
 
 export type FormKind = keyof typeof stepForms;

@@ -78,10 +78,15 @@ export function defaultPaymentDate(schoolYear: number, funding: Pick<Funding, 'p
   return `${schoolYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** When FIN is reminded of a payment: the configured number of days before 00:00 of the payment date, local time. */
-export function paymentReminderAt(paymentDate: string, config: Pick<PolicyConfig, 'utcOffsetMinutes' | 'funding'>): Date {
+/** 00:00 local time of a payment date `YYYY-MM-DD`. */
+export function paymentDayStartsAt(paymentDate: string, config: Pick<PolicyConfig, 'utcOffsetMinutes'>): Date {
   const [y, m, d] = paymentDate.split('-').map(Number) as [number, number, number];
-  return new Date(localMidnight(y, m, d, config.utcOffsetMinutes).getTime() - config.funding.paymentReminderLeadDays * DAY_MS);
+  return localMidnight(y, m, d, config.utcOffsetMinutes);
+}
+
+/** When FIN is reminded of a payment: the configured number of days before the payment date starts. */
+export function paymentReminderAt(paymentDate: string, config: Pick<PolicyConfig, 'utcOffsetMinutes' | 'funding'>): Date {
+  return new Date(paymentDayStartsAt(paymentDate, config).getTime() - config.funding.paymentReminderLeadDays * DAY_MS);
 }
 
 /** R-FUND-LECTURE: rate by the lecturer's title × whole teaching hours, in fen. */

@@ -4,3 +4,6 @@ export { caseWorkflow } from './case/workflow.js';
 export { deliverNotificationsWorkflow } from './notifications/workflow.js';
 /** The first, flat two-step case; kept so cases started before the approval chain can finish. */
 export { approvalCaseWorkflow } from './approval-case/workflow.js';
+export { newSchoolSubsidyWorkflow } from './new-school-subsidy/workflow.js';
+export { lectureFeeWorkflow } from './lecture-fee/workflow.js';
+export { staffingAdjustmentWorkflow } from './staffing-adjustment/workflow.js';
