@@ -12,6 +12,8 @@ import { healthRoute } from './health.js';
 import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
 import { taskRoutes } from './tasks/routes.js';
+import { fundingRoutes } from './funding/routes.js';
+import { staffingRoutes } from './staffing/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -45,6 +47,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(taskRoutes(deps));
   api.use(delegationRoutes(deps.db));
   api.use('/org-data', orgDataRoutes(deps));
+  api.use(fundingRoutes(deps));
+  api.use(staffingRoutes(deps));
   app.use('/api', api);
 
   app.use((_req, _res, next) => next(new DomainError('NOT_FOUND')));

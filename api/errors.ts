@@ -34,6 +34,13 @@ const catalogue = {
   NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法管理组织数据。', en: 'Your account belongs to no unit or school of a district, so it cannot manage organisation data.' },
   UPLOAD_NOT_FOUND: { status: 404, zh: '未找到该导入文件，或已超过 24 小时被清除；请重新上传。', en: 'No such upload, or it was removed after 24 hours; upload the files again.' },
   IMPORT_REJECTED: { status: 422, zh: '导入有错误，未写入任何数据；请按报告修改文件后重新上传。', en: 'The import has errors and nothing was written; fix the file as the report says and upload it again.' },
+  NOT_NEW_SCHOOL: { status: 422, zh: '该学校不是集团内成立未满 3 年的成员校，不能享受新建学校经费保障。', en: 'The school is not a member school founded less than 3 years ago, so it gets no new-school subsidy.' },
+  SUBSIDY_EXISTS: { status: 409, zh: '该学校已有新建学校经费保障事项。', en: 'This school already has a new-school subsidy period.' },
+  NOT_MEMBER_SCHOOL: { status: 422, zh: '只有教育集团的成员校可以申请此事项。', en: 'Only a member school of an education group may claim this.' },
+  LECTURER_NOT_CORE_BACKBONE: { status: 422, zh: '讲课教师必须是本集团核心校的骨干教师。', en: "The lecturer must be a backbone teacher of the group's core school." },
+  STAFFING_SCHOOLS_MISMATCH: { status: 422, zh: '各校在校生数须覆盖本集团全部学校，且每校一次。', en: 'Enrolments must list every school of the group exactly once.' },
+  STAFFING_TOTAL_CHANGED: { status: 422, zh: '集团编制总量须保持不变（总量控制）。', en: "The group's staffing total must stay the same (total control)." },
+  STAFFING_EXISTS: { status: 409, zh: '该集团本学年的编制调整正在办理或已批准。', en: "This group's staffing adjustment for the school year is running or approved." },
   INTERNAL: { status: 500, zh: '服务器内部错误。', en: 'Internal server error.' },
 } as const;
 
