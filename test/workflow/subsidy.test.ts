@@ -9,7 +9,7 @@ import { localDate, schoolYearOf } from '../../policy/calendar.js';
 import { policyConfig } from '../../policy/config.js';
 import { paymentReminderAt, schoolYearStartsAt } from '../../policy/funding.js';
 import { chainWorkflowId } from '../../workflows/approval-chain/messages.js';
-import { newSchoolSubsidyWorkflowId, subsidyStateQuery } from '../../workflows/new-school-subsidy/messages.js';
+import { newSchoolSubsidyWorkflowId } from '../../workflows/new-school-subsidy/messages.js';
 import { newSchoolSubsidyWorkflow } from '../../workflows/new-school-subsidy/workflow.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { createNewSchool } from '../support/funding.js';
