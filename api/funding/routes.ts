@@ -121,7 +121,7 @@ export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: 
       temporal.workflow.start(lectureFeeWorkflow, {
         taskQueue,
         workflowId,
-        args: [{ caseId, districtId: school.districtId, schoolId: school.id, groupId: group.id, teacherId: teacher.id, title: body.topic, hours: body.hours, amountFen, schoolYear, initiatorId: me.id }],
+        args: [{ caseId, districtId: school.districtId, schoolId: school.id, groupId: group.id, teacherId: teacher.id, topic: body.topic, hours: body.hours, amountFen, schoolYear, initiatorId: me.id }],
         typedSearchAttributes: [
           { key: searchAttributes.caseType, value: 'LECTURE_FEE' },
           { key: searchAttributes.caseStatus, value: 'RUNNING' },

@@ -129,3 +129,13 @@ describe('staffing adjustment through the API (R-STAFF-ANNUAL)', () => {
     expect(changedTotal).toMatchObject({ status: 422, body: { error: { code: 'STAFFING_TOTAL_CHANGED' } } });
   });
 });
+
+describe('the money and staffing operations in /openapi.json', () => {
+  it('publishes each operation with the body the API validates', async () => {
+    const doc = await call(s.api, 'GET', '/openapi.json');
+
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/funding/new-school-subsidies', '/api/funding/lecture-fees', '/api/funding/cases/{id}/ledger', '/api/staffing/adjustments']));
+    expect(doc.body.paths['/api/funding/lecture-fees'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['teacherId', 'hours', 'topic', 'lectureDate']));
+    expect(doc.body.paths['/api/staffing/adjustments'].post.requestBody.content['application/json'].schema.properties.total.type).toBe('integer');
+  });
+});

@@ -37,7 +37,7 @@ async function startLectureFee(hours: number) {
   const handle = await t.env.client.workflow.start(lectureFeeWorkflow, {
     taskQueue: t.taskQueue,
     workflowId: row.workflowId,
-    args: [{ caseId: row.id, districtId: t.org.district.id, schoolId: t.org.member.id, groupId: t.org.group.id, teacherId: teacher.id, title: '新课标解读', hours, amountFen, schoolYear: 2026, initiatorId: t.org.officials.member.id }],
+    args: [{ caseId: row.id, districtId: t.org.district.id, schoolId: t.org.member.id, groupId: t.org.group.id, teacherId: teacher.id, topic: '新课标解读', hours, amountFen, schoolYear: 2026, initiatorId: t.org.officials.member.id }],
   });
   return { row, teacher, handle, chain: t.env.client.workflow.getHandle(chainWorkflowId(row.workflowId, 'fee')) };
 }

@@ -7,7 +7,7 @@ export interface LectureFeeInput {
   groupId: string;
   /** The core school's backbone teacher who lectured. */
   teacherId: string;
-  title: string;
+  topic: string;
   hours: number;
   /** Rate of the lecturer's title × hours, fixed when the claim is made. */
   amountFen: number;

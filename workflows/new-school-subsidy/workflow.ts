@@ -22,7 +22,8 @@ const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
 // A regular activity: its scheduled time is stamped by the server whose clock the timers use.
 const clock = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '10 seconds' });
 
-const fen = (amount: number) => (amount / 100).toFixed(2);
+/** Fen as yuan for people: 52000000 → "520000.00". */
+const yuan = (amountFen: number) => (amountFen / 100).toFixed(2);
 
 async function sleepUntil(at: Date): Promise<void> {
   const ms = at.getTime() - new Date(await clock.fundingServerTime()).getTime();
@@ -77,7 +78,7 @@ export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Pr
     await db.recordMilestone({
       caseId,
       key: `year-${year.schoolYear}-approved`,
-      comment: `${year.schoolYear}学年经费已批准，合计 ${fen(year.totalFen ?? 0)} 元，拨付日期 ${payment.paymentDate} / Funds for ${year.schoolYear} approved: CNY ${fen(year.totalFen ?? 0)}, paid on ${payment.paymentDate}`,
+      comment: `${year.schoolYear}学年经费已批准，合计 ${yuan(year.totalFen ?? 0)} 元，拨付日期 ${payment.paymentDate} / Funds for ${year.schoolYear} approved: CNY ${yuan(year.totalFen ?? 0)}, paid on ${payment.paymentDate}`,
       form: { schoolYear: year.schoolYear, paymentDate: payment.paymentDate, entries: entries.map((e) => ({ kind: e.kind, campusId: e.campusId, amountFen: e.amountFen })) },
     });
 
