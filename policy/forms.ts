@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { policyConfig } from './config.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-// A plain pattern: zod's z.iso.date() rejects every string inside the workflow sandbox.
+// A plain pattern: zod's z.iso.date() rejected valid dates inside the workflow sandbox (seen in the subsidy tests).
 const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD');
 
 export const stepForms = {
