@@ -3,7 +3,7 @@ import { stepTitles } from '../policy/approval-chains.js';
 import { caseTypeTitles, type CaseTypeCode } from '../policy/case-types.js';
 import { localDate } from '../policy/calendar.js';
 
-export type NotificationKind = 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED' | 'OUTCOME' | 'TERM_ENDING';
+export type NotificationKind = 'NEW_TASK' | 'REMINDER' | 'OVERDUE' | 'ESCALATION' | 'RETURNED' | 'OUTCOME' | 'TERM_ENDING' | 'PAYMENT_DUE';
 
 export interface MessageContext {
   caseTitle: string;
@@ -43,6 +43,7 @@ export function renderMessage(kind: NotificationKind, ctx: MessageContext): { su
     TERM_ENDING: [`【期满提醒】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」${ctx.dueAt ? `将于${due.zh}` : '即将'}期满（任期将满），请做好考核、交接和后续安排；交流教师按期回原校。`, `[Term ending] ${ctx.caseTitle}`, `${type.en} "${ctx.caseTitle}" ends ${ctx.dueAt ? `on ${due.en}` : 'soon'}: prepare the assessment, the handover and what follows; an exchanged teacher returns to the home school.`],
     RETURNED: [`【退回】${ctx.caseTitle}`, `您发起的${type.zh}「${ctx.caseTitle}」已被退回，请修改后重新提交或撤回。`, `[Returned] ${ctx.caseTitle}`, `Your ${type.en} "${ctx.caseTitle}" was returned to you: resubmit it or withdraw it.`],
     OUTCOME: [`【办结：${statusZh}】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」已办结，结果：${statusZh}。`, `[Closed: ${statusEn}] ${ctx.caseTitle}`, `${type.en} "${ctx.caseTitle}" is closed: ${statusEn}.`],
+    PAYMENT_DUE: [`【拨付提醒】${ctx.caseTitle}`, `${type.zh}「${ctx.caseTitle}」已批准的款项应于${due.zh}拨付，请及时办理。`, `[Payment due] ${ctx.caseTitle}`, `The approved funds of ${type.en} "${ctx.caseTitle}" are to be paid on ${due.en}.`],
   };
   const [subjectZh, bodyZh, subjectEn, bodyEn] = lines[kind];
   return {

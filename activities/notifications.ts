@@ -12,8 +12,9 @@ export interface NotificationRequest {
   /** For task messages: the tasks whose assignees are told. */
   taskIds?: string[];
   dedupeKey: string;
-  /** TERM_ENDING: the officials of these schools are told too, of this date. */
+  /** TERM_ENDING: the officials of these schools are told too. */
   schoolIds?: string[];
+  /** TERM_ENDING, PAYMENT_DUE: the date the message names (ISO instant). */
   dueAt?: string;
 }
 
@@ -42,6 +43,7 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
   async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string | null, districtId: string | undefined) {
     const initiator = initiatorId ? [initiatorId] : [];
     if (kind === 'RETURNED') return initiator;
+    if (kind === 'PAYMENT_DUE') return (await db.official.findMany({ where: { active: true, unit: { code: 'FIN', districtId } }, select: { id: true } })).map((o) => o.id);
     if (kind === 'ESCALATION') {
       const taskforce = await db.official.findMany({ where: { active: true, unit: { code: ESCALATION_UNIT, districtId } }, select: { id: true } });
       return taskforce.map((o) => o.id);

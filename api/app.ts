@@ -18,6 +18,8 @@ import { reportRoutes } from './reports/routes.js';
 import { orgCaseRoutes } from './org-cases/routes.js';
 import { taskRoutes } from './tasks/routes.js';
 import { scheduleRoutes } from './schedules/routes.js';
+import { fundingRoutes } from './funding/routes.js';
+import { staffingRoutes } from './staffing/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/org-data', orgDataRoutes(deps));
   api.use('/reports', reportRoutes(deps));
   api.use(orgCaseRoutes(deps));
+  api.use(fundingRoutes(deps));
+  api.use(staffingRoutes(deps));
   app.use('/api', api);
   if (deps.consoleDir) app.use(consoleRoutes(deps.consoleDir));
 

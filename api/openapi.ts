@@ -5,6 +5,8 @@ import { reportOperation } from './reports/table.js';
 import { schedulePaths } from './schedules/openapi.js';
 import { declareRefusalBody, earlyEndBody, nominateTermBody, startRotationPlanBody } from './exchange/schemas.js';
 import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } from './org-cases/schemas.js';
+import { lectureFeeBody, startSubsidyBody } from './funding/schemas.js';
+import { staffingProposalBody } from './staffing/schemas.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -83,6 +85,10 @@ export function openApiDocument(serverUrl?: string) {
       '/api/org-data/export/{file}': { get: fileOperation('Export (admin): org-data.xlsx or <entity>.csv; ?encoding=gb18030 for CSV') },
       '/api/org-data/imports': { post: { ...operation('Upload files for import (admin; multipart field "files"); answers with the dry-run report'), requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } },
       '/api/org-data/imports/{id}': { get: operation('The dry-run report of an upload (admin)', { path: true }) },
+      '/api/funding/new-school-subsidies': { post: operation('EDU starts the 3-year subsidy period of a new member school (R-FUND-NEWSCHOOL, R-FUND-RESERVE)', { body: startSubsidyBody }) },
+      '/api/funding/lecture-fees': { post: operation("A member school claims an expert lecture fee for the core school's backbone teacher (R-FUND-LECTURE)", { body: lectureFeeBody }) },
+      '/api/funding/cases/{id}/ledger': { get: operation('Ledger rows a case booked, amounts in fen', { path: true }) },
+      '/api/staffing/adjustments': { post: operation("The core school or the Staffing Office proposes the year's quotas by enrolment inside the fixed total (R-STAFF-ANNUAL)", { body: staffingProposalBody }) },
       '/api/org-data/imports/{id}/apply': { post: operation('Apply a clean upload in one transaction (admin)', { path: true }) },
       '/api/reports/coverage': { get: reportOperation(operation('Tight-group coverage per district against the R-COVERAGE targets', { query: coverageQuery })) },
       '/api/reports/exchange': { get: reportOperation(operation('Per group and school year: teachers, due, planned, exchanging, R-EXCH-QUOTA and R-EXCH-BACKBONE checks', { query: exchangeReportQuery })) },

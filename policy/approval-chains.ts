@@ -11,6 +11,8 @@ import { exchangeChains } from './chains/exchange.js';
 import { secondmentChains } from './chains/secondment.js';
 import { groupChangeChains } from './chains/group-change.js';
 import { cadreChains } from './chains/cadre.js';
+import { fundingChains } from './chains/funding.js';
+import { staffingChains } from './chains/staffing.js';
 
 export * from './chains/types.js';
 
@@ -22,6 +24,8 @@ export const approvalChains = {
   ...secondmentChains,
   ...groupChangeChains,
   ...cadreChains,
+  ...fundingChains,
+  ...staffingChains,
 } satisfies Record<string, readonly ChainStepDefinition[]>;
 
 export type ChainKey = keyof typeof approvalChains;

@@ -46,6 +46,16 @@ export interface PolicyConfig {
     newSchoolYears: number;
     /** R-FUND-RESERVE */
     reserveShare: number;
+    /** R-FUND-RESERVE: one member school's yearly funding standard, in fen. Not in the policy text: configurable default. */
+    memberSchoolStandardFen: number;
+    /** R-FUND-NEWSCHOOL: the yearly payment date inside each school year (month/day of its first calendar year). Policy silent: configurable default. */
+    paymentDate: { month: number; day: number };
+    /** Days before a payment date that FIN is reminded. Policy silent: configurable default. */
+    paymentReminderLeadDays: number;
+    /** R-FUND-LECTURE: fee per teaching hour (课时) by the lecturer's professional title, in fen. Policy: "rates configurable"; these are defaults. */
+    lectureFeeFenPerHour: Record<'UNRANKED' | 'THIRD_GRADE' | 'SECOND_GRADE' | 'FIRST_GRADE' | 'SENIOR' | 'PROFESSOR', number>;
+    /** R-FUND-LECTURE: most teaching hours one claim may cover. Policy silent: configurable default. */
+    lectureMaxHoursPerClaim: number;
   };
   /** R-REVIEW-3Y */
   fullReviewEveryYears: number;
@@ -101,6 +111,11 @@ export const policyConfig: PolicyConfig = {
     newSchoolMinPerCampusFen: 500_000 * 100,
     newSchoolYears: 3,
     reserveShare: 0.4,
+    memberSchoolStandardFen: 2_000_000 * 100,
+    paymentDate: { month: 10, day: 31 },
+    paymentReminderLeadDays: 7,
+    lectureFeeFenPerHour: { UNRANKED: 200 * 100, THIRD_GRADE: 300 * 100, SECOND_GRADE: 400 * 100, FIRST_GRADE: 500 * 100, SENIOR: 800 * 100, PROFESSOR: 1_000 * 100 },
+    lectureMaxHoursPerClaim: 40,
   },
   fullReviewEveryYears: 3,
   assessment: { selfAssessmentWorkingDays: 20, tiers: 4 },

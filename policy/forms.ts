@@ -7,8 +7,11 @@
 import { z } from 'zod';
 import { assessmentForms } from './assessment.js';
 import { commendationForms } from './commendation.js';
+import { policyConfig } from './config.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+// A plain pattern: zod's z.iso.date() rejected valid dates inside the workflow sandbox (seen in the subsidy tests).
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD');
 
 export const stepForms = {
   /** R-EVAL-UNIFIED: a teacher's yearly score in the group's one assessment system. */
@@ -27,6 +30,8 @@ export const stepForms = {
   GROUP_SIZE_JUSTIFICATION: z.object({ justification: text(2000) }),
   /** R-CADRE-FLAGSHIP: where EDU deploys the cadre after the placement. */
   CADRE_DEPLOYMENT: z.object({ schoolId: z.uuid(), note: text(2000) }),
+  /** R-FUND-NEWSCHOOL: FIN confirms the yearly amount per campus (in fen, at least the policy minimum) and the payment date. */
+  SUBSIDY_PAYMENT: z.object({ perCampusFen: z.number().int().min(policyConfig.funding.newSchoolMinPerCampusFen), paymentDate: isoDate, remarks: text(2000).optional() }),
 } as const;
 
 export type FormKind = keyof typeof stepForms;

@@ -13,3 +13,6 @@ export { annualCycleWorkflow } from './cycles/workflow.js';
 export { secondmentWorkflow } from './secondment/workflow.js';
 export { groupChangeWorkflow } from './group-change/workflow.js';
 export { cadrePlacementWorkflow } from './cadre-placement/workflow.js';
+export { newSchoolSubsidyWorkflow } from './new-school-subsidy/workflow.js';
+export { lectureFeeWorkflow } from './lecture-fee/workflow.js';
+export { staffingAdjustmentWorkflow } from './staffing-adjustment/workflow.js';
