@@ -8,6 +8,7 @@ import { chainWorkflowId } from '../../workflows/approval-chain/messages.js';
 import { caseWorkflowId } from '../../workflows/constants.js';
 import type { GroupChangeInput } from '../../workflows/group-change/messages.js';
 import { groupChangeWorkflow } from '../../workflows/group-change/workflow.js';
+import { newSchoolSubsidyWorkflowId } from '../../workflows/new-school-subsidy/messages.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { createGroup, createSchool, decide } from '../support/org-cases.js';
 
@@ -67,7 +68,7 @@ describe('group structure change', () => {
     expect((await t.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('REJECTED');
   });
 
-  it('R-FUND-NEWSCHOOL: a school founded less than 3 years before joins, and the case records that its subsidy period is due', async () => {
+  it('R-FUND-NEWSCHOOL: a school founded less than 3 years before joins, and its subsidy period starts', async () => {
     // Arrange
     const { group } = await createGroup(t.db, t.org, 4);
     const school = await createSchool(t.db, t.org, { foundedOn: `${new Date().getUTCFullYear() - 1}-09-01` });
@@ -80,6 +81,11 @@ describe('group structure change', () => {
     // Assert
     expect(result).toEqual({ caseId, status: 'APPROVED', newSchool: true });
     expect(await t.db.caseEvent.count({ where: { caseId, dedupeKey: `milestone:${caseId}:new-school-subsidy-due` } })).toBe(1);
+    const subsidy = t.env.client.workflow.getHandle(newSchoolSubsidyWorkflowId(school.id));
+    expect((await subsidy.describe()).status.name).toBe('RUNNING');
+    await expect.poll(() => t.db.case.count({ where: { type: 'NEW_SCHOOL_SUBSIDY', schoolId: school.id } }), { timeout: 10_000 }).toBe(1);
+    // Its three years are the subsidy tests' business; this file's later tests skip no time for it.
+    await subsidy.terminate('covered by the subsidy tests');
   });
 
   it('R-GROUP-ALLIANCE, R-GROUP-SUBCORE: records an alliance link outside the count and promotes a member to sub-core', async () => {

@@ -1,16 +1,13 @@
 /**
  * A school founded less than three years before has joined a group: its new-school subsidy period
- * (R-FUND-NEWSCHOOL, R-FUND-RESERVE) must start.
- *
- * INTEGRATION POINT, wired by the lead at merge: the subsidy period is the workflow of
- * `workflows/new-school-subsidy/` (another branch). Start it here, after the milestone, as
- * `startChild(newSchoolSubsidyWorkflow, { workflowId: newSchoolSubsidyWorkflowId(schoolId),
- * parentClosePolicy: ParentClosePolicy.ABANDON, args: [...] })` — the deterministic id makes a
- * second join of the same school find the running period instead of opening another.
- * Until then the case's timeline records that the period is due, for EDU and FIN to act on.
+ * (R-FUND-NEWSCHOOL, R-FUND-RESERVE) starts, as a workflow of its own that outlives this case. Its
+ * id is one per school, so a second join of the same school finds the running period.
  */
-import { proxyLocalActivities } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ParentClosePolicy, proxyLocalActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
+import { newSchoolSubsidyWorkflowId } from '../new-school-subsidy/messages.js';
+import { newSchoolSubsidyWorkflow } from '../new-school-subsidy/workflow.js';
 
 const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
@@ -18,5 +15,15 @@ const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
 });
 
 export async function newSchoolJoined(caseId: string, schoolId: string): Promise<void> {
-  await db.recordMilestone({ caseId, key: 'new-school-subsidy-due', comment: `新建学校（建校不满三年）加入集团，经费保障期应开始 / A school founded less than three years ago joined: its subsidy period is due (${schoolId})` });
+  await db.recordMilestone({ caseId, key: 'new-school-subsidy-due', comment: `新建学校（建校不满三年）加入集团，经费保障期开始 / A school founded less than three years ago joined: its subsidy period starts (${schoolId})` });
+  try {
+    await startChild(newSchoolSubsidyWorkflow, {
+      workflowId: newSchoolSubsidyWorkflowId(schoolId),
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      args: [{ schoolId }],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
 }
