@@ -50,6 +50,15 @@ export async function startDemoCases(db: Db, apiUrl: string, config: PolicyConfi
         endsOn: `${schoolYear + 3}-08-31`,
       }),
     GROUP_CHANGE: async () => post('edu', '/api/group-changes', { kind: 'ALLIANCE_LINK', groupId: (await db.educationGroup.findUniqueOrThrow({ where: { code: 'G01' } })).id, schoolId: (await school('G03-S1')).id }),
+    NEW_SCHOOL_SUBSIDY: async () => post('edu', '/api/funding/new-school-subsidies', { schoolId: (await school('G01-S4')).id }),
+    LECTURE_FEE: async () => {
+      const lecturer = await db.teacher.findFirstOrThrow({ where: { homeSchool: { code: 'G01-S0' }, backbone: { not: 'NONE' } }, orderBy: { staffNo: 'asc' } });
+      await post('g01-s1', '/api/funding/lecture-fees', { teacherId: lecturer.id, hours: 4, topic: '集团语文大单元教学专题讲座', lectureDate: `${schoolYear + 1}-03-15` });
+    },
+    STAFFING_ADJUSTMENT: async () => {
+      const schools = await db.school.findMany({ where: { group: { code: 'G01' } }, orderBy: { code: 'asc' } });
+      await post('g01-s0', '/api/staffing/adjustments', { groupId: schools[0]!.groupId, schoolYear: schoolYear + 1, total: 260, enrolments: schools.map((s, i) => ({ schoolId: s.id, enrolment: 1800 - i * 250 })) });
+    },
     CADRE_PLACEMENT: () => post('org', '/api/cadre-placements', { candidateName: '赵强', category: 'RESERVE_CADRE', flagshipSchool: '蚌埠市第二实验小学（市级示范校）', startsOn: `${schoolYear + 1}-03-01`, endsOn: `${schoolYear + 1}-06-30` }),
   };
   const started: CaseTypeCode[] = [];

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CASE_TYPES } from '../../policy/case-types.js';
 import { DEMO_PASSWORD } from '../../prisma/seed.js';
 import { freePort } from '../../scripts/embedded-postgres.js';
 
@@ -62,6 +63,9 @@ describe('npm start (embedded default)', () => {
     expect(await page.text()).toContain('<div id="root"></div>');
     expect(first.output()).toMatch(/g01-s1\s+燕山路小学/);
     const [member, core, edu] = [await login('g01-s1'), await login('g01-s0'), await login('edu')];
+    // A newcomer finds a running case of every type (issue 4), each waiting on someone.
+    const demo = (await get('/api/cases?limit=200', await login('admin'))).items as { type: string; status: string }[];
+    expect(new Set(demo.filter((c) => c.status === 'RUNNING').map((c) => c.type))).toEqual(new Set(CASE_TYPES));
     const created = await post('/api/cases', member, { type: 'GENERIC_APPROVAL', title: '端到端演示' });
     let task: { id: string } | undefined;
     for (; !task; await new Promise((r) => setTimeout(r, 100))) task = (await get('/api/inbox', core)).items.find((t: { caseId: string }) => t.caseId === created.id);
