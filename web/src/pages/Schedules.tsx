@@ -11,11 +11,14 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useI18n } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
+import type { CaseTypeCode } from '../../../policy/case-types.js';
 import type { CycleKind } from '../../../workflows/cycles/messages.js';
 
 // The cycles' own module imports Temporal's SDK, which stays out of the browser: the compiler checks this list against its type.
-const KINDS = { GROUP_ASSESSMENT: true, COMMENDATION_ROUND: true } satisfies Record<CycleKind, true>;
+// Each cycle is named after the case type it opens.
+const KINDS = { GROUP_ASSESSMENT: 'GROUP_ASSESSMENT', COMMENDATION_ROUND: 'COMMENDATION_ROUND', ROTATION_PLANS: 'ROTATION_PLAN' } satisfies Record<CycleKind, CaseTypeCode>;
 const CYCLE_KINDS = Object.keys(KINDS) as CycleKind[];
+const cycleCaseType = (kind: string): string => KINDS[kind as CycleKind] ?? kind;
 
 interface ScheduleView {
   scheduleId: string;
@@ -69,7 +72,7 @@ export default function SchedulesPage() {
         pagination={false}
         locale={{ emptyText: <Empty description={t('schedulesEmpty')} /> }}
         columns={[
-          { title: t('cycle'), key: 'kind', render: (_, s) => caseType(s.kind) },
+          { title: t('cycle'), key: 'kind', render: (_, s) => caseType(cycleCaseType(s.kind)) },
           { title: t('calendar'), key: 'calendar', render: (_, s) => calendarText(s.calendar) },
           {
             title: t('scheduleState'),
@@ -100,7 +103,7 @@ export default function SchedulesPage() {
                   size="small"
                   onClick={() =>
                     void modal.confirm({
-                      title: t('confirmTrigger', { name: caseType(s.kind) }),
+                      title: t('confirmTrigger', { name: caseType(cycleCaseType(s.kind)) }),
                       okText: t('confirm'),
                       cancelText: t('cancel'),
                       onOk: () => run('POST', path(s, 'trigger'), { requestId: crypto.randomUUID() }, t('triggered')),
@@ -121,7 +124,7 @@ export default function SchedulesPage() {
         <Space style={{ marginTop: 16 }} wrap>
           {missing.map((kind) => (
             <Button key={kind} onClick={() => void run('POST', '/api/schedules', { kind }, t('scheduleCreated'))} loading={busy}>
-              {t('createSchedule')}：{caseType(kind)}
+              {t('createSchedule')}：{caseType(cycleCaseType(kind))}
             </Button>
           ))}
         </Space>
