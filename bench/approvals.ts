@@ -62,7 +62,8 @@ function p(latencies: number[], pct: number): number {
 }
 
 function report(label: string, { latencies, wallMs }: Timings): void {
-  console.log(`${label.padEnd(40)} ${(latencies.length / (wallMs / 1000)).toFixed(1).padStart(6)} /s   p50 ${p(latencies, 50).toFixed(1).padStart(7)} ms   p99 ${p(latencies, 99).toFixed(1).padStart(7)} ms`);
+  const ms = (pct: number) => p(latencies, pct).toFixed(1).padStart(7);
+  console.log(`${label.padEnd(40)} ${(latencies.length / (wallMs / 1000)).toFixed(1).padStart(6)} /s   p50 ${ms(50)} ms   p95 ${ms(95)} ms   p99 ${ms(99)} ms   max ${ms(100)} ms`);
 }
 
 function spawnWorker(script: string, env: Record<string, string>): ChildProcess {
@@ -102,13 +103,20 @@ const core = await login(api, org.officials.core.login);
 console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL); workers in their own processes' : 'embedded PGlite; workers in this process'}; ${N} decisions per mode at ${RATE}/s`);
 
 const caseIds: string[] = [];
-for (let i = 0; i < 2 * N; i += 1) caseIds.push((await call(api, 'POST', '/api/cases', { token: member, body: { type: 'GENERIC_APPROVAL', title: `bench ${i}` } })).body.id as string);
+const WARM_UP = 10;
+for (let i = 0; i < 2 * N + 2 * WARM_UP; i += 1) caseIds.push((await call(api, 'POST', '/api/cases', { token: member, body: { type: 'GENERIC_APPROVAL', title: `bench ${i}` } })).body.id as string);
 const tasks = new Map<string, string>();
-while (tasks.size < 2 * N) {
+while (tasks.size < caseIds.length) {
   for (const t of await db.approvalTask.findMany({ where: { caseId: { in: caseIds }, stepIndex: 0 } })) tasks.set(t.caseId, t.id);
   await new Promise((r) => setTimeout(r, 200));
 }
 const bareHandles = await Promise.all(Array.from({ length: 3 * N }, () => temporal.workflow.start(bareWorkflow, { taskQueue: BARE_QUEUE, workflowId: `bare-${randomUUID()}` })));
+// Measure a settled system: every case's new-task mail workflow has run and the bare workflows have started.
+for (let waited = 0; waited < 120_000; waited += 500) {
+  const [queued, pending] = await Promise.all([db.notification.count({ where: { caseId: { in: caseIds } } }), db.notification.count({ where: { caseId: { in: caseIds }, state: 'PENDING' } })]);
+  if (queued >= caseIds.length && pending === 0) break;
+  await new Promise((r) => setTimeout(r, 500));
+}
 const bare = (offset: number) => (i: number) => bareHandles[offset + i]!.executeUpdate(bareUpdate, { args: ['approve'] }).then(() => undefined);
 const decide = (offset: number, query: string, expected: number) => async (i: number) => {
   const answer = await call(api, 'POST', `/api/tasks/${tasks.get(caseIds[offset + i] ?? '')}/decision${query}`, { token: core, body: { requestId: randomUUID(), action: 'APPROVE' } });
@@ -116,8 +124,12 @@ const decide = (offset: number, query: string, expected: number) => async (i: nu
 };
 const halfPeriod = 500 / RATE;
 
-// Warm up both paths so the first requests do not pay for connection set-up and code loading.
+// Warm up every path so the first measured requests do not pay for connections, query plans and code loading.
 await bareHandles[3 * N - 1]!.executeUpdate(bareUpdate, { args: ['warm-up'] });
+for (let i = 0; i < WARM_UP; i += 1) {
+  await decide(2 * N, '', 202)(i);
+  await decide(2 * N + WARM_UP, '?wait=true', 200)(i);
+}
 
 const quietBare = await openLoop(N, 0, bare(0));
 const [accepted, bareWithAccepted] = await Promise.all([openLoop(N, 0, decide(0, '', 202)), openLoop(N, halfPeriod, bare(N))]);
@@ -135,8 +147,8 @@ console.log(`p99 ratio to the quiet bare phase:  accepted ${ratio(accepted, quie
 // Accepted decisions are applied moments later; give the chains a bounded time to move on.
 const count = () => Promise.all([db.caseEvent.count({ where: { caseId: { in: caseIds }, kind: 'APPROVED' } }), db.approvalTask.count({ where: { caseId: { in: caseIds }, stepIndex: 1, state: 'PENDING' } })]);
 let [recorded, advanced] = await count();
-for (let i = 0; i < 100 && advanced < 2 * N; i += 1, await new Promise((r) => setTimeout(r, 100))) [recorded, advanced] = await count();
-console.log(`decisions recorded: ${recorded}/${2 * N}; cases moved to the next step: ${advanced}/${2 * N}; lost: ${2 * N - Math.min(recorded, advanced)}`);
+for (let i = 0; i < 100 && advanced < caseIds.length; i += 1, await new Promise((r) => setTimeout(r, 100))) [recorded, advanced] = await count();
+console.log(`decisions recorded: ${recorded}/${caseIds.length}; cases moved to the next step: ${advanced}/${caseIds.length}; lost: ${caseIds.length - Math.min(recorded, advanced)}`);
 for (const id of caseIds) await temporal.workflow.getHandle(`case-${id}`).terminate('bench done');
 
 await api.close();
