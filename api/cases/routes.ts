@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
+import { startOrForget } from './start-or-forget.js';
 import { resolveChainSteps } from '../../activities/routing.js';
 import type { PolicyConfig } from '../../policy/config.js';
 import type { Prisma } from '../../generated/prisma/client.js';
@@ -71,8 +72,8 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
         copies: { create: [...copiedOfficials.map((o) => ({ officialId: o.id })), ...copiedUnits.map((u) => ({ unitId: u.id }))] },
       },
     });
-    try {
-      await temporal.workflow.start(caseWorkflow, {
+    await startOrForget(db, caseId, () =>
+      temporal.workflow.start(caseWorkflow, {
         taskQueue,
         workflowId,
         args: [{ caseId, chain: { caseId, initiatorId: me.id, steps } }],
@@ -82,12 +83,10 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
           { key: searchAttributes.schoolCode, value: school.code },
           ...(school.group ? [{ key: searchAttributes.groupCode, value: school.group.code }] : []),
         ],
-      });
-    } catch (err) {
-      // Not started means not created: remove the rows so no orphan case is listed.
-      await db.$transaction([db.caseCopy.deleteMany({ where: { caseId } }), db.caseEvent.deleteMany({ where: { caseId } }), db.case.delete({ where: { id: caseId } })]);
+      }),
+    ).catch((err: unknown) => {
       throw toDomainError(err);
-    }
+    });
     res.status(201).json({ id: caseId, workflowId, status: 'RUNNING' });
   });
 

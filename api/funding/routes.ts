@@ -16,6 +16,7 @@ import { newSchoolSubsidyWorkflowId } from '../../workflows/new-school-subsidy/m
 import { newSchoolSubsidyWorkflow } from '../../workflows/new-school-subsidy/workflow.js';
 import { identitiesOf, visibleCases } from '../access.js';
 import { currentOfficial } from '../auth/sessions.js';
+import { startOrForget } from '../cases/start-or-forget.js';
 import { DomainError } from '../errors.js';
 import { idParam } from '../schemas.js';
 import { toDomainError } from '../temporal-errors.js';
@@ -31,16 +32,12 @@ export interface FundingRoutesDeps {
 export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: FundingRoutesDeps): Router {
   const router = Router();
 
-  /** Not started means not created: no orphan case is listed. */
-  async function startOrForget(caseId: string, start: () => Promise<unknown>) {
-    try {
-      await start();
-    } catch (err) {
-      await db.$transaction([db.caseEvent.deleteMany({ where: { caseId } }), db.case.delete({ where: { id: caseId } })]);
+  /** A second subsidy period for the same school is refused by its workflow id. */
+  const start = (caseId: string, run: () => Promise<unknown>) =>
+    startOrForget(db, caseId, run).catch((err: unknown) => {
       if (err instanceof WorkflowExecutionAlreadyStartedError) throw new DomainError('SUBSIDY_EXISTS');
       throw toDomainError(err);
-    }
-  }
+    });
 
   // R-FUND-NEWSCHOOL: EDU of the school's district starts the three-year period.
   router.post('/funding/new-school-subsidies', async (req, res) => {
@@ -71,7 +68,7 @@ export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: 
         events: { create: { kind: 'CREATED', actorId: me.id, dedupeKey: `created:${caseId}` } },
       },
     });
-    await startOrForget(caseId, () =>
+    await start(caseId, () =>
       temporal.workflow.start(newSchoolSubsidyWorkflow, {
         taskQueue,
         workflowId,
@@ -117,7 +114,7 @@ export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: 
         events: { create: { kind: 'CREATED', actorId: me.id, dedupeKey: `created:${caseId}` } },
       },
     });
-    await startOrForget(caseId, () =>
+    await start(caseId, () =>
       temporal.workflow.start(lectureFeeWorkflow, {
         taskQueue,
         workflowId,

@@ -16,6 +16,7 @@ import { caseWorkflowId, searchAttributes, TASK_QUEUE } from '../../workflows/co
 import { groupChangeWorkflow } from '../../workflows/group-change/workflow.js';
 import { secondmentWorkflow } from '../../workflows/secondment/workflow.js';
 import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
+import { startOrForget } from '../cases/start-or-forget.js';
 import { DomainError } from '../errors.js';
 import { toDomainError } from '../temporal-errors.js';
 import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } from './schemas.js';
@@ -75,12 +76,9 @@ export function orgCaseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: 
         copies: { create: units.map((u) => ({ unitId: u.id })) },
       },
     });
-    try {
-      await start(caseId, workflowId);
-    } catch (err) {
-      await db.$transaction([db.caseCopy.deleteMany({ where: { caseId } }), db.caseEvent.deleteMany({ where: { caseId } }), db.case.delete({ where: { id: caseId } })]);
+    await startOrForget(db, caseId, () => start(caseId, workflowId)).catch((err: unknown) => {
       throw toDomainError(err);
-    }
+    });
     return { id: caseId, workflowId, status: 'RUNNING' as const };
   }
 

@@ -8,6 +8,7 @@ import { searchAttributes, TASK_QUEUE } from '../../workflows/constants.js';
 import { staffingAdjustmentWorkflowId } from '../../workflows/staffing-adjustment/messages.js';
 import { staffingAdjustmentWorkflow } from '../../workflows/staffing-adjustment/workflow.js';
 import { currentOfficial } from '../auth/sessions.js';
+import { startOrForget } from '../cases/start-or-forget.js';
 import { DomainError } from '../errors.js';
 import { toDomainError } from '../temporal-errors.js';
 import { staffingProposalBody } from './schemas.js';
@@ -53,8 +54,8 @@ export function staffingRoutes({ db, temporal, taskQueue = TASK_QUEUE }: { db: D
         events: { create: { kind: 'CREATED', actorId: me.id, dedupeKey: `created:${caseId}` } },
       },
     });
-    try {
-      await temporal.workflow.start(staffingAdjustmentWorkflow, {
+    await startOrForget(db, caseId, () =>
+      temporal.workflow.start(staffingAdjustmentWorkflow, {
         taskQueue,
         workflowId,
         args: [{ caseId, districtId: group.districtId, groupId: group.id, schoolYear: body.schoolYear, total: body.total, enrolments: body.enrolments, initiatorId: me.id }],
@@ -63,11 +64,10 @@ export function staffingRoutes({ db, temporal, taskQueue = TASK_QUEUE }: { db: D
           { key: searchAttributes.caseStatus, value: 'RUNNING' },
           { key: searchAttributes.groupCode, value: group.code },
         ],
-      });
-    } catch (err) {
-      await db.$transaction([db.caseEvent.deleteMany({ where: { caseId } }), db.case.delete({ where: { id: caseId } })]);
+      }),
+    ).catch((err: unknown) => {
       throw toDomainError(err);
-    }
+    });
     res.status(201).json({ id: caseId, workflowId, status: 'RUNNING', quotas });
   });
 
