@@ -12,6 +12,7 @@ import { caseWorkflowId } from '../../workflows/constants.js';
 import { exchangeTermWorkflowId, termStateQuery } from '../../workflows/exchange-term/messages.js';
 import { groupChangeWorkflow } from '../../workflows/group-change/workflow.js';
 import { newMemberExchangeStateQuery, newMemberExchangeWorkflowId } from '../../workflows/new-member-exchange/messages.js';
+import { newMemberExchangeWorkflow } from '../../workflows/new-member-exchange/workflow.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { approveSteps, chainOf, createTeacher } from '../support/exchange.js';
 import { decide } from '../support/org-cases.js';
@@ -48,9 +49,10 @@ describe('new member exchange', () => {
     const exchange = t.env.client.workflow.getHandle(workflowId);
 
     // Act: two teachers named where three are due, then the three.
-    await approveSteps(t, chainOf(t, workflowId, 'teachers-1'), [['member', { teacherIds: ids.slice(0, 2) }], 'core', 'edu']);
+    await approveSteps(t, chainOf(t, workflowId, 'teachers-1'), [['member', { teacherIds: ids.slice(0, 2) }]]);
     await expect.poll(async () => (await exchange.query(newMemberExchangeStateQuery)).round).toBe(2);
-    await approveSteps(t, chainOf(t, workflowId, 'teachers-2'), [['member', { teacherIds: ids }], 'core', 'edu']);
+    await approveSteps(t, chainOf(t, workflowId, 'teachers-2'), [['member', { teacherIds: ids }]]);
+    await approveSteps(t, chainOf(t, workflowId, 'approval'), ['core', 'edu']);
     const result = await exchange.result();
 
     // Assert
@@ -62,5 +64,30 @@ describe('new member exchange', () => {
       const term = await t.env.client.workflow.getHandle(exchangeTermWorkflowId(teacherId, schoolYear)).query(termStateQuery);
       expect(term).toMatchObject({ phase: 'NOMINATION', fromSchoolId: t.org.member.id, toSchoolId: t.org.core.id, schoolYears: [schoolYear, schoolYear + 1, schoolYear + 2] });
     }
+  });
+
+  it('R-EXCH-NEWMEMBER: sends back a list naming a teacher of another school before anyone approves it; a refusal starts no term', async () => {
+    // Arrange: the group sets no number, so the policy default (2) applies.
+    await t.db.educationGroup.update({ where: { id: t.org.group.id }, data: { newMemberExchangeTeachers: null } });
+    const own = await createTeacher(t.db, t.org, { schoolId: t.org.member.id });
+    const other = await createTeacher(t.db, t.org, { schoolId: t.org.core.id });
+    const second = await createTeacher(t.db, t.org, { schoolId: t.org.member.id });
+    const workflowId = `new-member-exchange-test-${randomUUID()}`;
+    const exchange = await t.env.client.workflow.start(newMemberExchangeWorkflow, { taskQueue: t.taskQueue, workflowId, args: [{ groupId: t.org.group.id, schoolId: t.org.member.id }] });
+
+    // Act
+    await approveSteps(t, chainOf(t, workflowId, 'teachers-1'), [['member', { teacherIds: [own.id, other.id] }]]);
+    await expect.poll(async () => (await exchange.query(newMemberExchangeStateQuery)).round).toBe(2);
+    expect(await exchange.query(newMemberExchangeStateQuery)).toMatchObject({ teacherCount: 2, check: { countMatches: true, notAtSchool: [other.id] } });
+    await approveSteps(t, chainOf(t, workflowId, 'teachers-2'), [['member', { teacherIds: [own.id, second.id] }]]);
+    const approval = chainOf(t, workflowId, 'approval');
+    await approveSteps(t, approval, ['core']);
+    await t.decide(approval, t.decision('edu', await t.pendingTask(approval, 1), 'REJECT', { comment: '暂缓' }));
+    const result = await exchange.result();
+
+    // Assert
+    expect(result).toEqual({ caseId: result.caseId, phase: 'REJECTED', terms: [] });
+    expect(await t.db.case.findUniqueOrThrow({ where: { id: result.caseId } })).toMatchObject({ status: 'REJECTED', subject: { kind: 'NEW_MEMBER', teacherCount: 2 } });
+    expect(await t.db.caseEvent.findFirst({ where: { caseId: result.caseId, kind: 'MILESTONE' }, select: { comment: true } })).toEqual({ comment: expect.stringContaining('不属于本校') });
   });
 });

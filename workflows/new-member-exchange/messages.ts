@@ -10,7 +10,7 @@ export interface NewMemberExchangeInput {
   groupChangeCaseId?: string;
 }
 
-export type NewMemberExchangePhase = 'NAMING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
+export type NewMemberExchangePhase = 'NAMING' | 'APPROVING' | 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
 
 export interface NewMemberExchangeState {
   caseId: string | null;
@@ -25,7 +25,7 @@ export interface NewMemberExchangeState {
 
 export interface NewMemberExchangeResult {
   caseId: string;
-  phase: Exclude<NewMemberExchangePhase, 'NAMING'>;
+  phase: Exclude<NewMemberExchangePhase, 'NAMING' | 'APPROVING'>;
   terms: NewMemberExchangeState['terms'];
 }
 

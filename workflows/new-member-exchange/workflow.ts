@@ -1,8 +1,8 @@
 /**
  * R-EXCH-NEWMEMBER: a member school that joins a group sends the group's number of teachers to the
- * core school. The member school names them, the core school confirms, EDU approves; a list with a
- * wrong count or a teacher of another school goes back to the member school. On approval one
- * exchange term per teacher starts in the next school year, once per teacher and year.
+ * core school. The member school names them; a list with a wrong count or a teacher of another
+ * school goes back to it before anyone approves; then the core school confirms and EDU approves. On
+ * approval one exchange term per teacher starts in the next school year, once per teacher and year.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, proxyLocalActivities, setHandler, startChild, upsertSearchAttributes, uuid4, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
@@ -51,7 +51,7 @@ export async function newMemberExchangeWorkflow(input: NewMemberExchangeInput): 
   const context = { districtId: facts.districtId, groupId: input.groupId, schoolId: input.schoolId };
   for (;;) {
     state.round += 1;
-    const chain = await runChain({ caseId, chain: 'NEW_MEMBER_EXCHANGE', name: `teachers-${state.round}`, context });
+    const chain = await runChain({ caseId, chain: 'NEW_MEMBER_EXCHANGE_TEACHERS', name: `teachers-${state.round}`, context });
     const form = chain.status === 'APPROVED' ? approvedForm(chain, 'new-member-exchange-teachers', 'NEW_MEMBER_TEACHERS') : undefined;
     if (!form) return close(chain.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'REJECTED');
     state.teacherIds = form.teacherIds;
@@ -66,6 +66,10 @@ export async function newMemberExchangeWorkflow(input: NewMemberExchangeInput): 
       form: { teacherCount: facts.teacherCount, teacherIds: form.teacherIds, notAtSchool: state.check.notAtSchool },
     });
   }
+
+  state.phase = 'APPROVING';
+  const approval = await runChain({ caseId, chain: 'NEW_MEMBER_EXCHANGE_APPROVAL', name: 'approval', context });
+  if (approval.status !== 'APPROVED') return close(approval.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'REJECTED');
 
   for (const teacherId of state.teacherIds) {
     const workflowId = exchangeTermWorkflowId(teacherId, facts.schoolYear);
