@@ -14,6 +14,7 @@ import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
 import type { ActivityDeps } from './deps.js';
 import { exchangeActivities } from './exchange.js';
+import { newMemberExchangeActivities } from './new-member-exchange.js';
 import { notificationActivities } from './notifications.js';
 import { fundingActivities } from './funding.js';
 import { staffingActivities } from './staffing.js';
@@ -24,5 +25,5 @@ export type { NotificationRequest } from './notifications.js';
 export function createActivities(deps: ActivityDeps) {
   return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
     ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps),
-    ...fundingActivities(deps), ...staffingActivities(deps) };
+    ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps) };
 }

@@ -38,6 +38,8 @@ export interface PolicyConfig {
     termEndReminderLeadDays: number;
     /** R-EVAL-UNIFIED: days before each school year of a term ends that its score step opens (silent: default 60, early July). */
     assessmentLeadDays: number;
+    /** R-EXCH-NEWMEMBER: teachers a joining member school sends to the core school. The policy leaves the number to each group (EducationGroup.newMemberExchangeTeachers): configurable default 2. */
+    newMemberTeachers: number;
   };
   funding: {
     /** R-FUND-NEWSCHOOL: 500 000 CNY per campus per year, in fen. */
@@ -106,6 +108,7 @@ export const policyConfig: PolicyConfig = {
     coreToMemberBonusPoints: 2,
     termEndReminderLeadDays: 30,
     assessmentLeadDays: 60,
+    newMemberTeachers: 2,
   },
   funding: {
     newSchoolMinPerCampusFen: 500_000 * 100,

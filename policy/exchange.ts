@@ -167,3 +167,8 @@ export const QUOTA_MISSED_CONDITION = 'ROTATION_QUOTA_MISSED';
 export function isoDay(instant: Date, config: Pick<PolicyConfig, 'utcOffsetMinutes'>): string {
   return localDate(instant, config.utcOffsetMinutes);
 }
+
+/** R-EXCH-NEWMEMBER: how many teachers a joining member school sends to the core school; the group's own number wins. */
+export function newMemberTeacherCount(groupOverride: number | null | undefined, config: Pick<PolicyConfig, 'exchange'>): number {
+  return groupOverride ?? config.exchange.newMemberTeachers;
+}

@@ -26,6 +26,10 @@ export const stepForms = {
       .refine((entries) => new Set(entries.map((e) => e.teacherId)).size === entries.length, 'a teacher is listed twice'),
     justification: text(4000).optional(),
   }),
+  /** R-EXCH-NEWMEMBER: the teachers a joining member school sends; the workflow checks the group's count. */
+  NEW_MEMBER_TEACHERS: z.object({
+    teacherIds: z.array(z.uuid()).min(1).max(200).refine((ids) => new Set(ids).size === ids.length, 'a teacher is listed twice'),
+  }),
   /** R-GROUP-SIZE: why the group may have a 7th or 8th member, as the EDU lead approves it. */
   GROUP_SIZE_JUSTIFICATION: z.object({ justification: text(2000) }),
   /** R-CADRE-FLAGSHIP: where EDU deploys the cadre after the placement. */

@@ -5,6 +5,7 @@ export { deliverNotificationsWorkflow } from './notifications/workflow.js';
 export { exchangeRefusalWorkflow } from './exchange-refusal/workflow.js';
 export { exchangeTermWorkflow } from './exchange-term/workflow.js';
 export { rotationPlanWorkflow } from './rotation-plan/workflow.js';
+export { newMemberExchangeWorkflow } from './new-member-exchange/workflow.js';
 /** The first, flat two-step case; kept so cases started before the approval chain can finish. */
 export { approvalCaseWorkflow } from './approval-case/workflow.js';
 export { groupAssessmentWorkflow } from './group-assessment/workflow.js';

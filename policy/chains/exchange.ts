@@ -1,6 +1,7 @@
 /**
  * Teacher exchange chains (R-EXCH-*, R-EVAL-UNIFIED): the term's nomination, its yearly score, the
- * return, an early end, a refusal, and the group's yearly rotation plan.
+ * return, an early end, a refusal, the group's yearly rotation plan and
+ * the teachers a new member school sends.
  */
 import { QUOTA_MISSED_CONDITION, TITLE_POINTS_CONDITION } from '../exchange.js';
 import { caseSchool, groupCore, unit, type ChainStepDefinition } from './types.js';
@@ -38,5 +39,14 @@ export const exchangeChains = {
   ROTATION_PLAN_APPROVAL: [
     { key: 'rotation-plan-justification', title: { zh: '区教育局负责人审批未达比例说明', en: 'Education Bureau lead approves the quota justification' }, kind: 'SINGLE', routes: [unit('EDU')], leadOnly: true, onlyWhen: QUOTA_MISSED_CONDITION },
     { key: 'rotation-plan-edu-approval', title: { zh: '区教育局审批年度交流计划', en: 'Education Bureau approves the rotation plan' }, kind: 'SINGLE', routes: [unit('EDU')] },
+  ],
+  // R-EXCH-NEWMEMBER: the joining member school names its teachers; the workflow checks the list before anyone approves it.
+  NEW_MEMBER_EXCHANGE_TEACHERS: [
+    { key: 'new-member-exchange-teachers', title: { zh: '新成员校确定派出教师', en: 'New member school names the teachers it sends' }, kind: 'SINGLE', routes: [caseSchool], form: 'NEW_MEMBER_TEACHERS' },
+  ],
+  // R-EXCH-NEWMEMBER: the core school receiving them confirms, EDU approves.
+  NEW_MEMBER_EXCHANGE_APPROVAL: [
+    { key: 'new-member-exchange-group-core', title: { zh: '集团核心校确认接收', en: 'Core school confirms it receives them' }, kind: 'SINGLE', routes: [groupCore] },
+    { key: 'new-member-exchange-edu', title: { zh: '区教育局审批新成员校教师派出', en: "Education Bureau approves the new member's exchange" }, kind: 'SINGLE', routes: [unit('EDU')] },
   ],
 } satisfies Record<string, readonly ChainStepDefinition[]>;

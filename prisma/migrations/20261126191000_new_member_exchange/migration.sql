@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EducationGroup" ADD COLUMN     "newMemberExchangeTeachers" INTEGER;
+
