@@ -57,8 +57,9 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
   /** A term the official may see: through its tasks, or as an official of EDU or of either school. */
   async function visibleTerm(me: CurrentOfficial, caseId: string) {
     const found = await db.case.findFirst({ where: { id: caseId, type: 'TEACHER_EXCHANGE' } });
-    if (!found) throw new DomainError('NOT_FOUND');
-    const subject = found.subject as { toSchoolId?: string };
+    const subject = (found?.subject ?? {}) as { toSchoolId?: string; kind?: string };
+    // A new member school's list of teachers (R-EXCH-NEWMEMBER) is an exchange case but not a term.
+    if (!found || subject.kind === 'NEW_MEMBER') throw new DomainError('NOT_FOUND');
     const bySchool = me.schoolId !== null && (me.schoolId === found.schoolId || me.schoolId === subject.toSchoolId);
     const visible = me.unitCode === 'EDU' || bySchool || (await db.case.count({ where: { AND: [{ id: caseId }, visibleCases(me, await identitiesOf(db, me))] } })) > 0;
     if (!visible) throw new DomainError('NOT_FOUND');
