@@ -14,6 +14,7 @@ import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
 import { cycleScheduleId } from '../../workflows/cycles/messages.js';
 import { expectAccessible, launchChromium, logIn, logOut, screenshot } from '../support/browser.js';
 import { call } from '../support/api.js';
+import { createTeacher } from '../support/exchange.js';
 import { fixture, newTag } from '../support/org-data-files.js';
 import { TEST_PASSWORD } from '../support/org.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -133,6 +134,85 @@ describe('web console', () => {
     expect(page.url()).toContain(caseId);
     await screenshot(page, '09-case-approved');
     expect(await stack.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).toEqual({ status: 'APPROVED' });
+  });
+
+  it('a member school nominates a teacher for exchange; it releases the teacher, then the core school and EDU approve', { timeout: 240_000 }, async () => {
+    const teacher = await createTeacher(stack.db, stack.org, { schoolId: stack.org.member.id });
+    // The directory lists a school official's own teachers only.
+    const teachersOf = async (who: 'member' | 'core' | 'edu') => ((await call(stack.api, 'GET', '/api/directory', { token: stack.tokens[who] })).body.teachers as { id: string }[]).map((t) => t.id);
+    expect(await teachersOf('member')).toContain(teacher.id);
+    expect(await teachersOf('core')).not.toContain(teacher.id);
+    expect(await teachersOf('edu')).toEqual([]);
+    const inbox = async (who: 'member' | 'core' | 'edu') =>
+      ((await call(stack.api, 'GET', '/api/inbox', { token: stack.tokens[who] })).body.items as { caseId: string }[]).some((t) => t.caseId === caseId);
+
+    await page.goto(`${stack.api.url}/login`);
+    await logIn(page, login('member'), TEST_PASSWORD);
+    await page.getByRole('menuitem', { name: '发起教师交流' }).click();
+    await page.getByRole('heading', { name: '发起教师交流' }).waitFor();
+    await page.getByLabel('交流教师', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: teacher.staffNo }).click();
+    await page.getByLabel('交入学校', { exact: true }).click();
+    // Only the other schools of my group are offered.
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    // (once the teacher list's dropdown has closed).
+    await expect.poll(() => offered.allTextContents()).toEqual(['学校 core']);
+    await offered.filter({ hasText: /^学校 core$/ }).click();
+    // Checked once the dropdowns have faded out: a half-transparent list fails the contrast rule.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await screenshot(page, '20-nominate-exchange');
+    await expectAccessible(page, 'nominate for exchange');
+    await page.getByRole('button', { name: '提交提名', exact: true }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = page.url().split('/').pop() ?? '';
+    const { title, type } = await stack.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { title: true, type: true } });
+    expect(type).toBe('TEACHER_EXCHANGE');
+    expect(title).toContain(teacher.staffNo);
+    await page.getByText('待办理人员 · 派出学校同意').waitFor();
+
+    // A second nomination of the same teacher and year: the API's refusal, in the official's language.
+    await page.getByRole('menuitem', { name: '发起教师交流' }).click();
+    await page.getByLabel('交流教师', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: teacher.staffNo }).click();
+    await page.getByLabel('交入学校', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^学校 core$/ }).click();
+    await page.getByRole('button', { name: '提交提名', exact: true }).click();
+    await page.locator('.ant-alert-error').getByText('该教师本学年已有交流安排。').waitFor();
+    expect(page.url()).toMatch(/\/exchange\/nominate$/);
+
+    // The home school releases its teacher: the task leaves its inbox and enters the core school's.
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('派出学校同意');
+    await approve('同意派出。');
+    await expect.poll(() => inbox('member'), { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => inbox('core'), { timeout: 20_000 }).toBe(true);
+    await logOut(page);
+
+    await logIn(page, login('core'), TEST_PASSWORD);
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校审核');
+    await approve('同意接收。');
+    await page.getByRole('menuitem', { name: '待办' }).click();
+    await page.getByText('暂无待办').waitFor();
+    await expect.poll(() => inbox('edu'), { timeout: 20_000 }).toBe(true);
+    await logOut(page);
+
+    // EDU approves; member to core affects no title points, so HR is not asked and the term waits for its school year.
+    await logIn(page, login('edu'), TEST_PASSWORD);
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('区教育局审批交流');
+    await approve('同意交流。');
+    await expect.poll(() => inbox('edu'), { timeout: 20_000 }).toBe(false);
+    await expect
+      .poll(async () => (await call(stack.api, 'GET', `/api/exchange/terms/${caseId}`, { token: stack.tokens.member })).body.phase, { timeout: 20_000 })
+      .toBe('APPROVED');
+    expect(await stack.db.teacherExchange.count({ where: { teacherId: teacher.id, toSchoolId: stack.org.core.id } })).toBe(1);
+    expect(await stack.db.approvalTask.count({ where: { caseId, state: 'PENDING' } })).toBe(0);
+    await page.reload();
+    await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
+    expect(await page.getByTestId('case-status').textContent()).toBe('办理中');
+    expect(await page.getByTestId('event-APPROVED').count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, '21-exchange-approved');
   });
 
   it('a countersign step shows which units have approved, and a unit lead reassigns a task', { timeout: 180_000 }, async () => {

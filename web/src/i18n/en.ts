@@ -30,6 +30,7 @@ export const en: Messages = {
 
   navInbox: 'My tasks',
   navStart: 'Start a case',
+  navNominate: 'Nominate for exchange',
   navDecided: 'Decided by me',
   navStarted: 'Started by me',
   navCopied: 'Copied to me',
@@ -164,6 +165,18 @@ export const en: Messages = {
   copyUnits: 'Copy to units',
   submitStart: 'Submit',
   started: 'The case has started.',
+
+  nominateTitle: 'Nominate a teacher for exchange',
+  nominateHint: 'Choose a teacher of your school, the destination school and the first school year; your school, the core school and the Education Bureau then approve it.',
+  nominateTeacher: 'Teacher',
+  nominateTeacherRequired: 'Choose the teacher',
+  nominateToSchool: 'Destination school',
+  nominateToSchoolRequired: 'Choose the destination school',
+  nominateStartYear: 'First school year',
+  nominateStartYearRequired: 'Enter the first school year',
+  nominateNoTeachers: 'Your school has no teachers yet; an administrator imports them with the organisation data.',
+  nominateSubmit: 'Nominate',
+  nominated: 'The exchange nomination was started.',
 
   decidedTitle: 'Decided by me',
   decidedEmpty: 'You have not decided anything yet. Decisions you make from My tasks appear here.',

@@ -28,6 +28,7 @@ export const zh = {
 
   navInbox: '待办',
   navStart: '发起事项',
+  navNominate: '发起教师交流',
   navDecided: '已办',
   navStarted: '我发起的',
   navCopied: '抄送我',
@@ -162,6 +163,18 @@ export const zh = {
   copyUnits: '抄送单位',
   submitStart: '提交',
   started: '事项已发起。',
+
+  nominateTitle: '发起教师交流',
+  nominateHint: '选择本校教师、交入学校和起始学年后提交；经本校同意、集团核心校审核和区教育局审批后生效。',
+  nominateTeacher: '交流教师',
+  nominateTeacherRequired: '请选择交流教师',
+  nominateToSchool: '交入学校',
+  nominateToSchoolRequired: '请选择交入学校',
+  nominateStartYear: '起始学年',
+  nominateStartYearRequired: '请填写起始学年',
+  nominateNoTeachers: '本校还没有教师信息，请先由管理员导入组织数据。',
+  nominateSubmit: '提交提名',
+  nominated: '交流提名已发起。',
 
   decidedTitle: '已办事项',
   decidedEmpty: '您还没有办理过审批事项。在“待办”中办理后会显示在这里。',
