@@ -15,6 +15,7 @@ import { cycleScheduleId } from '../../workflows/cycles/messages.js';
 import { expectAccessible, launchChromium, logIn, logOut, screenshot } from '../support/browser.js';
 import { call } from '../support/api.js';
 import { createTeacher } from '../support/exchange.js';
+import { nextSchoolYear } from '../../web/src/lib/school-year.js';
 import { fixture, newTag } from '../support/org-data-files.js';
 import { TEST_PASSWORD } from '../support/org.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -213,6 +214,52 @@ describe('web console', () => {
     expect(await page.getByTestId('case-status').textContent()).toBe('办理中');
     expect(await page.getByTestId('event-APPROVED').count()).toBeGreaterThanOrEqual(3);
     await screenshot(page, '21-exchange-approved');
+  });
+
+  it("the core school fills its rotation plan in the task page's table editor", { timeout: 180_000 }, async () => {
+    const [mine, theirs] = await Promise.all([createTeacher(stack.db, stack.org, { schoolId: stack.org.core.id }), createTeacher(stack.db, stack.org, { schoolId: stack.org.member.id })]);
+    const schoolYear = nextSchoolYear() + 3;
+    const started = await call(stack.api, 'POST', '/api/exchange/rotation-plans', { token: stack.tokens.core, body: { groupId: stack.org.group.id, schoolYear } });
+    expect(started.status).toBe(201);
+    const plan = stack.temporal.workflow.getHandle(started.body.workflowId as string);
+    try {
+      // The plan's workflow opens its case row.
+      await expect.poll(() => stack.db.case.count({ where: { id: started.body.caseId } }), { timeout: 20_000 }).toBe(1);
+      const { title } = await stack.db.case.findUniqueOrThrow({ where: { id: started.body.caseId }, select: { title: true } });
+      await page.goto(`${stack.api.url}/login`);
+      await logIn(page, login('core'), TEST_PASSWORD);
+      await openFromInbox(title);
+      expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校编制年度交流计划');
+      expect(await page.getByText('尚不支持').count()).toBe(0);
+      const pick = async (label: string, option: string | RegExp) => {
+        await page.getByLabel(label, { exact: true }).click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      };
+      // The same teacher twice is refused before anything is sent.
+      for (const n of [1, 2]) {
+        await page.getByRole('button', { name: '添加一行' }).click();
+        await pick(`第${n}行 交流教师`, theirs.staffNo);
+        await pick(`第${n}行 交入学校`, /^学校 core$/);
+      }
+      await page.getByLabel('意见', { exact: true }).fill('本年度交流计划。');
+      await page.getByRole('button', { name: '提交', exact: true }).click();
+      await page.getByText('同一教师不能重复列入计划').waitFor();
+      await pick('第2行 交流教师', mine.staffNo);
+      await pick('第2行 交入学校', /^学校 m1$/);
+      await page.getByLabel('未达比例说明（选填）').fill('骨干教师承担毕业班教学，本年度少派一人。');
+      await screenshot(page, '22-rotation-plan-form');
+      await expectAccessible(page, 'rotation plan form');
+      await page.getByRole('button', { name: '提交', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
+      await expect.poll(async () => (await call(stack.api, 'GET', `/api/exchange/rotation-plans/${stack.org.group.id}/${schoolYear}`, { token: stack.tokens.edu })).body.entries, { timeout: 20_000 }).toEqual([
+        { teacherId: theirs.id, toSchoolId: stack.org.core.id },
+        { teacherId: mine.id, toSchoolId: stack.org.member.id },
+      ]);
+    } finally {
+      await plan.terminate('browser test done').catch(() => undefined);
+    }
   });
 
   it('a countersign step shows which units have approved, and a unit lead reassigns a task', { timeout: 180_000 }, async () => {

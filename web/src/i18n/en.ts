@@ -135,6 +135,12 @@ export const en: Messages = {
   stepForm: 'Step form',
   unknownForm: 'This step needs the form "{kind}", which this version of the console cannot show. Ask an administrator to update it.',
   formRequired: 'Enter {field}',
+  planTeacher: 'Row {n}: teacher',
+  planToSchool: 'Row {n}: destination school',
+  planRemoveRow: 'Remove row {n}',
+  planAddRow: 'Add a row',
+  planRowsRequired: 'Add at least one teacher',
+  planTeacherTwice: 'A teacher is listed twice',
   mustAct: 'Waiting on',
 
   evCREATED: 'Started',
@@ -318,4 +324,6 @@ export const en: Messages = {
   formField_move: 'Tier move (+1 up, 0 none, -1 down)',
   formField_reason: 'Reason',
   formField_structureFindings: 'Size and structure findings',
+  formField_justification: 'Justification',
+  planJustification: 'Justification when a quota is missed (optional)',
 };

@@ -133,6 +133,12 @@ export const zh = {
   stepForm: '审批表单',
   unknownForm: '此环节需要填写表单“{kind}”，本控制台版本尚不支持，请联系管理员更新系统。',
   formRequired: '请填写{field}',
+  planTeacher: '第{n}行 交流教师',
+  planToSchool: '第{n}行 交入学校',
+  planRemoveRow: '删除第{n}行',
+  planAddRow: '添加一行',
+  planRowsRequired: '请至少添加一名交流教师',
+  planTeacherTwice: '同一教师不能重复列入计划',
   mustAct: '待办理人员',
 
   evCREATED: '发起',
@@ -316,4 +322,6 @@ export const zh = {
   formField_move: '层级调整（+1 升级，0 不变，-1 降级）',
   formField_reason: '理由',
   formField_structureFindings: '规模与结构评估意见',
+  formField_justification: '说明',
+  planJustification: '未达比例说明（选填）',
 } as const;
