@@ -55,7 +55,7 @@ export function openApiDocument(serverUrl?: string) {
         put: operation('Name a delegate for a period (委托)', { body: delegationBody }),
         delete: operation('Revoke my delegation'),
       },
-      '/api/directory': { get: operation("My district's groups, schools and units, and the colleagues of my unit or school (the console's choices)") },
+      '/api/directory': { get: operation("My district's groups, schools and units, the colleagues of my unit or school, my school's teachers and, for a core school, its group's (the console's choices)") },
       '/api/console-config': { get: operation("The web console's settings: where a case's workflow opens in the Temporal Web UI") },
       '/api/inbox': { get: operation('My pending tasks (待办): direct, via my unit or school, delegated to me', { query: inboxQuery }) },
       '/api/tasks/decided': { get: operation('Tasks I decided (已办)', { query: pageQuery }) },

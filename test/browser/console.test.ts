@@ -14,6 +14,8 @@ import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
 import { cycleScheduleId } from '../../workflows/cycles/messages.js';
 import { expectAccessible, launchChromium, logIn, logOut, screenshot } from '../support/browser.js';
 import { call } from '../support/api.js';
+import { createTeacher } from '../support/exchange.js';
+import { nextSchoolYear } from '../../web/src/lib/school-year.js';
 import { fixture, newTag } from '../support/org-data-files.js';
 import { TEST_PASSWORD } from '../support/org.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -133,6 +135,131 @@ describe('web console', () => {
     expect(page.url()).toContain(caseId);
     await screenshot(page, '09-case-approved');
     expect(await stack.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } })).toEqual({ status: 'APPROVED' });
+  });
+
+  it('a member school nominates a teacher for exchange; it releases the teacher, then the core school and EDU approve', { timeout: 240_000 }, async () => {
+    const teacher = await createTeacher(stack.db, stack.org, { schoolId: stack.org.member.id });
+    // The directory lists a school official's own teachers only.
+    const teachersOf = async (who: 'member' | 'core' | 'edu') => ((await call(stack.api, 'GET', '/api/directory', { token: stack.tokens[who] })).body.teachers as { id: string }[]).map((t) => t.id);
+    expect(await teachersOf('member')).toContain(teacher.id);
+    expect(await teachersOf('core')).not.toContain(teacher.id);
+    expect(await teachersOf('edu')).toEqual([]);
+    const inbox = async (who: 'member' | 'core' | 'edu') =>
+      ((await call(stack.api, 'GET', '/api/inbox', { token: stack.tokens[who] })).body.items as { caseId: string }[]).some((t) => t.caseId === caseId);
+
+    await page.goto(`${stack.api.url}/login`);
+    await logIn(page, login('member'), TEST_PASSWORD);
+    await page.getByRole('menuitem', { name: '发起教师交流' }).click();
+    await page.getByRole('heading', { name: '发起教师交流' }).waitFor();
+    await page.getByLabel('交流教师', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: teacher.staffNo }).click();
+    await page.getByLabel('交入学校', { exact: true }).click();
+    // Only the other schools of my group are offered.
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    // (once the teacher list's dropdown has closed).
+    await expect.poll(() => offered.allTextContents()).toEqual(['学校 core']);
+    await offered.filter({ hasText: /^学校 core$/ }).click();
+    // Checked once the dropdowns have faded out: a half-transparent list fails the contrast rule.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await screenshot(page, '20-nominate-exchange');
+    await expectAccessible(page, 'nominate for exchange');
+    await page.getByRole('button', { name: '提交提名', exact: true }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = page.url().split('/').pop() ?? '';
+    const { title, type } = await stack.db.case.findUniqueOrThrow({ where: { id: caseId }, select: { title: true, type: true } });
+    expect(type).toBe('TEACHER_EXCHANGE');
+    expect(title).toContain(teacher.staffNo);
+    await page.getByText('待办理人员 · 派出学校同意').waitFor();
+
+    // A second nomination of the same teacher and year: the API's refusal, in the official's language.
+    await page.getByRole('menuitem', { name: '发起教师交流' }).click();
+    await page.getByLabel('交流教师', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: teacher.staffNo }).click();
+    await page.getByLabel('交入学校', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^学校 core$/ }).click();
+    await page.getByRole('button', { name: '提交提名', exact: true }).click();
+    await page.locator('.ant-alert-error').getByText('该教师本学年已有交流安排。').waitFor();
+    expect(page.url()).toMatch(/\/exchange\/nominate$/);
+
+    // The home school releases its teacher: the task leaves its inbox and enters the core school's.
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('派出学校同意');
+    await approve('同意派出。');
+    await expect.poll(() => inbox('member'), { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => inbox('core'), { timeout: 20_000 }).toBe(true);
+    await logOut(page);
+
+    await logIn(page, login('core'), TEST_PASSWORD);
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校审核');
+    await approve('同意接收。');
+    await page.getByRole('menuitem', { name: '待办' }).click();
+    await page.getByText('暂无待办').waitFor();
+    await expect.poll(() => inbox('edu'), { timeout: 20_000 }).toBe(true);
+    await logOut(page);
+
+    // EDU approves; member to core affects no title points, so HR is not asked and the term waits for its school year.
+    await logIn(page, login('edu'), TEST_PASSWORD);
+    await openFromInbox(title);
+    expect(await page.getByTestId('my-step').textContent()).toBe('区教育局审批交流');
+    await approve('同意交流。');
+    await expect.poll(() => inbox('edu'), { timeout: 20_000 }).toBe(false);
+    await expect
+      .poll(async () => (await call(stack.api, 'GET', `/api/exchange/terms/${caseId}`, { token: stack.tokens.member })).body.phase, { timeout: 20_000 })
+      .toBe('APPROVED');
+    expect(await stack.db.teacherExchange.count({ where: { teacherId: teacher.id, toSchoolId: stack.org.core.id } })).toBe(1);
+    expect(await stack.db.approvalTask.count({ where: { caseId, state: 'PENDING' } })).toBe(0);
+    await page.reload();
+    await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
+    expect(await page.getByTestId('case-status').textContent()).toBe('办理中');
+    expect(await page.getByTestId('event-APPROVED').count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, '21-exchange-approved');
+  });
+
+  it("the core school fills its rotation plan in the task page's table editor", { timeout: 180_000 }, async () => {
+    const [mine, theirs] = await Promise.all([createTeacher(stack.db, stack.org, { schoolId: stack.org.core.id }), createTeacher(stack.db, stack.org, { schoolId: stack.org.member.id })]);
+    const schoolYear = nextSchoolYear() + 3;
+    const started = await call(stack.api, 'POST', '/api/exchange/rotation-plans', { token: stack.tokens.core, body: { groupId: stack.org.group.id, schoolYear } });
+    expect(started.status).toBe(201);
+    const plan = stack.temporal.workflow.getHandle(started.body.workflowId as string);
+    try {
+      // The plan's workflow opens its case row.
+      await expect.poll(() => stack.db.case.count({ where: { id: started.body.caseId } }), { timeout: 20_000 }).toBe(1);
+      const { title } = await stack.db.case.findUniqueOrThrow({ where: { id: started.body.caseId }, select: { title: true } });
+      await page.goto(`${stack.api.url}/login`);
+      await logIn(page, login('core'), TEST_PASSWORD);
+      await openFromInbox(title);
+      expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校编制年度交流计划');
+      expect(await page.getByText('尚不支持').count()).toBe(0);
+      const pick = async (label: string, option: string | RegExp) => {
+        await page.getByLabel(label, { exact: true }).click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      };
+      // The same teacher twice is refused before anything is sent.
+      for (const n of [1, 2]) {
+        await page.getByRole('button', { name: '添加一行' }).click();
+        await pick(`第${n}行 交流教师`, theirs.staffNo);
+        await pick(`第${n}行 交入学校`, /^学校 core$/);
+      }
+      await page.getByLabel('意见', { exact: true }).fill('本年度交流计划。');
+      await page.getByRole('button', { name: '提交', exact: true }).click();
+      await page.getByText('同一教师不能重复列入计划').waitFor();
+      await pick('第2行 交流教师', mine.staffNo);
+      await pick('第2行 交入学校', /^学校 m1$/);
+      await page.getByLabel('未达比例说明（选填）').fill('骨干教师承担毕业班教学，本年度少派一人。');
+      await screenshot(page, '22-rotation-plan-form');
+      await expectAccessible(page, 'rotation plan form');
+      await page.getByRole('button', { name: '提交', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
+      await expect.poll(async () => (await call(stack.api, 'GET', `/api/exchange/rotation-plans/${stack.org.group.id}/${schoolYear}`, { token: stack.tokens.edu })).body.entries, { timeout: 20_000 }).toEqual([
+        { teacherId: theirs.id, toSchoolId: stack.org.core.id },
+        { teacherId: mine.id, toSchoolId: stack.org.member.id },
+      ]);
+    } finally {
+      await plan.terminate('browser test done').catch(() => undefined);
+    }
   });
 
   it('a countersign step shows which units have approved, and a unit lead reassigns a task', { timeout: 180_000 }, async () => {

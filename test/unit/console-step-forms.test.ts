@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawableFields } from '../../web/src/lib/step-forms.js';
+import { canDrawForm, drawableFields, repeatedTeachers, rotationPlanForm } from '../../web/src/lib/step-forms.js';
 
 describe('console step forms', () => {
   it('draws the fields of a known form kind from its schema', () => {
@@ -21,5 +21,26 @@ describe('console step forms', () => {
     expect(drawableFields('NOMINATION_LIST_V9')).toBeNull();
     expect(drawableFields('NOMINATIONS')).toBeNull();
     expect(drawableFields('GROUP_ENDORSEMENT')).toBeNull();
+  });
+
+  it('draws the rotation plan with its own table editor, and still no other list form', () => {
+    expect(drawableFields('ROTATION_PLAN')).toBeNull();
+    expect(canDrawForm('ROTATION_PLAN')).toBe(true);
+    expect(canDrawForm('TEACHER_SCORE')).toBe(true);
+    for (const kind of ['NOMINATIONS', 'GROUP_ENDORSEMENT', 'DISTRICT_LIST', 'NOMINATION_LIST_V9']) expect(canDrawForm(kind)).toBe(false);
+  });
+
+  it('builds the rotation plan form the policy accepts, and refuses an empty plan or a teacher listed twice', () => {
+    const [a, b, school] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    expect(rotationPlanForm([{ teacherId: a, toSchoolId: school }], '  ')).toEqual({ ok: true, data: { entries: [{ teacherId: a, toSchoolId: school }] } });
+    expect(rotationPlanForm([{ teacherId: a, toSchoolId: school }, { teacherId: b, toSchoolId: school }], ' 骨干教师不足 ')).toEqual({
+      ok: true,
+      data: { entries: [{ teacherId: a, toSchoolId: school }, { teacherId: b, toSchoolId: school }], justification: '骨干教师不足' },
+    });
+    expect(rotationPlanForm([])).toEqual({ ok: false });
+    expect(rotationPlanForm([{ teacherId: a }])).toEqual({ ok: false });
+    expect(rotationPlanForm([{ teacherId: a, toSchoolId: school }, { teacherId: a, toSchoolId: school }])).toEqual({ ok: false });
+    expect(repeatedTeachers([{ teacherId: a }, { teacherId: b }, { teacherId: a }, {}])).toEqual([a]);
+    expect(repeatedTeachers([{ teacherId: a }, { teacherId: b }])).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ const Shell = lazy(() => import('./components/Shell.js').then((m) => ({ default:
 const InboxPage = lazy(() => import('./pages/Inbox.js'));
 const CasePage = lazy(() => import('./pages/CasePage.js'));
 const StartCasePage = lazy(() => import('./pages/StartCase.js'));
+const NominateExchangePage = lazy(() => import('./pages/NominateExchange.js'));
 const DecidedPage = lazy(() => import('./pages/Decided.js'));
 const StartedPage = lazy(() => import('./pages/CaseLists.js').then((m) => ({ default: m.StartedPage })));
 const CopiedPage = lazy(() => import('./pages/CaseLists.js').then((m) => ({ default: m.CopiedPage })));
@@ -32,6 +33,7 @@ const pages: [string, ReactNode][] = [
   ['/inbox', <InboxPage />],
   ['/cases/:id', <CasePage />],
   ['/start', <StartCasePage />],
+  ['/exchange/nominate', <NominateExchangePage />],
   ['/decided', <DecidedPage />],
   ['/started', <StartedPage />],
   ['/copied', <CopiedPage />],

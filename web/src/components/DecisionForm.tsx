@@ -9,7 +9,7 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import { api } from '../lib/api.js';
 import type { CaseTask } from '../lib/types.js';
 import { ErrorAlert } from './ErrorAlert.js';
-import { drawableFields } from '../lib/step-forms.js';
+import { canDrawForm } from '../lib/step-forms.js';
 import { StepFormFields } from './StepForm.js';
 
 type Action = 'APPROVE' | 'REJECT' | 'RETURN';
@@ -35,7 +35,7 @@ export function DecisionForm({ task, caseTitle, onDecided }: { task: CaseTask; c
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const requestId = useRef<string | null>(null);
-  const formBlocked = Boolean(task.formKind) && !drawableFields(task.formKind ?? '');
+  const formBlocked = Boolean(task.formKind) && !canDrawForm(task.formKind ?? '');
 
   const send = async (values: Values) => {
     requestId.current ??= crypto.randomUUID();

@@ -5,9 +5,11 @@ import { useI18n, type MessageKey } from '../i18n/index.js';
 import type { Role } from '../lib/types.js';
 import { useSession, useSessionState } from '../session.js';
 
-const NAV: { path: string; label: MessageKey; roles?: Role[] }[] = [
+const NAV: { path: string; label: MessageKey; roles?: Role[]; schoolOnly?: boolean }[] = [
   { path: '/inbox', label: 'navInbox' },
   { path: '/start', label: 'navStart' },
+  // Only an official of the teacher's home school nominates the teacher.
+  { path: '/exchange/nominate', label: 'navNominate', schoolOnly: true },
   { path: '/decided', label: 'navDecided' },
   { path: '/started', label: 'navStarted' },
   { path: '/copied', label: 'navCopied' },
@@ -60,7 +62,7 @@ export function Shell() {
             <Menu
               mode="inline"
               selectedKeys={[selected]}
-              items={NAV.filter((n) => !n.roles || n.roles.some((r) => me.roles.includes(r))).map((n) => ({ key: n.path, label: t(n.label) }))}
+              items={NAV.filter((n) => (!n.roles || n.roles.some((r) => me.roles.includes(r))) && (!n.schoolOnly || me.schoolId)).map((n) => ({ key: n.path, label: t(n.label) }))}
               onClick={({ key }) => {
                 void navigate(key);
               }}

@@ -30,6 +30,7 @@ export const en: Messages = {
 
   navInbox: 'My tasks',
   navStart: 'Start a case',
+  navNominate: 'Nominate for exchange',
   navDecided: 'Decided by me',
   navStarted: 'Started by me',
   navCopied: 'Copied to me',
@@ -134,6 +135,12 @@ export const en: Messages = {
   stepForm: 'Step form',
   unknownForm: 'This step needs the form "{kind}", which this version of the console cannot show. Ask an administrator to update it.',
   formRequired: 'Enter {field}',
+  planTeacher: 'Row {n}: teacher',
+  planToSchool: 'Row {n}: destination school',
+  planRemoveRow: 'Remove row {n}',
+  planAddRow: 'Add a row',
+  planRowsRequired: 'Add at least one teacher',
+  planTeacherTwice: 'A teacher is listed twice',
   mustAct: 'Waiting on',
 
   evCREATED: 'Started',
@@ -164,6 +171,18 @@ export const en: Messages = {
   copyUnits: 'Copy to units',
   submitStart: 'Submit',
   started: 'The case has started.',
+
+  nominateTitle: 'Nominate a teacher for exchange',
+  nominateHint: 'Choose a teacher of your school, the destination school and the first school year; your school, the core school and the Education Bureau then approve it.',
+  nominateTeacher: 'Teacher',
+  nominateTeacherRequired: 'Choose the teacher',
+  nominateToSchool: 'Destination school',
+  nominateToSchoolRequired: 'Choose the destination school',
+  nominateStartYear: 'First school year',
+  nominateStartYearRequired: 'Enter the first school year',
+  nominateNoTeachers: 'Your school has no teachers yet; an administrator imports them with the organisation data.',
+  nominateSubmit: 'Nominate',
+  nominated: 'The exchange nomination was started.',
 
   decidedTitle: 'Decided by me',
   decidedEmpty: 'You have not decided anything yet. Decisions you make from My tasks appear here.',
@@ -305,4 +324,6 @@ export const en: Messages = {
   formField_move: 'Tier move (+1 up, 0 none, -1 down)',
   formField_reason: 'Reason',
   formField_structureFindings: 'Size and structure findings',
+  formField_justification: 'Justification',
+  planJustification: 'Justification when a quota is missed (optional)',
 };

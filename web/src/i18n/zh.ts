@@ -28,6 +28,7 @@ export const zh = {
 
   navInbox: '待办',
   navStart: '发起事项',
+  navNominate: '发起教师交流',
   navDecided: '已办',
   navStarted: '我发起的',
   navCopied: '抄送我',
@@ -132,6 +133,12 @@ export const zh = {
   stepForm: '审批表单',
   unknownForm: '此环节需要填写表单“{kind}”，本控制台版本尚不支持，请联系管理员更新系统。',
   formRequired: '请填写{field}',
+  planTeacher: '第{n}行 交流教师',
+  planToSchool: '第{n}行 交入学校',
+  planRemoveRow: '删除第{n}行',
+  planAddRow: '添加一行',
+  planRowsRequired: '请至少添加一名交流教师',
+  planTeacherTwice: '同一教师不能重复列入计划',
   mustAct: '待办理人员',
 
   evCREATED: '发起',
@@ -162,6 +169,18 @@ export const zh = {
   copyUnits: '抄送单位',
   submitStart: '提交',
   started: '事项已发起。',
+
+  nominateTitle: '发起教师交流',
+  nominateHint: '选择本校教师、交入学校和起始学年后提交；经本校同意、集团核心校审核和区教育局审批后生效。',
+  nominateTeacher: '交流教师',
+  nominateTeacherRequired: '请选择交流教师',
+  nominateToSchool: '交入学校',
+  nominateToSchoolRequired: '请选择交入学校',
+  nominateStartYear: '起始学年',
+  nominateStartYearRequired: '请填写起始学年',
+  nominateNoTeachers: '本校还没有教师信息，请先由管理员导入组织数据。',
+  nominateSubmit: '提交提名',
+  nominated: '交流提名已发起。',
 
   decidedTitle: '已办事项',
   decidedEmpty: '您还没有办理过审批事项。在“待办”中办理后会显示在这里。',
@@ -303,4 +322,6 @@ export const zh = {
   formField_move: '层级调整（+1 升级，0 不变，-1 降级）',
   formField_reason: '理由',
   formField_structureFindings: '规模与结构评估意见',
+  formField_justification: '说明',
+  planJustification: '未达比例说明（选填）',
 } as const;

@@ -25,6 +25,10 @@ export interface Directory {
   schools: (Named & { groupId: string | null; role: 'CORE' | 'MEMBER' })[];
   units: (Named & { nameEn: string })[];
   colleagues: { id: string; login: string; displayName: string; isUnitLead: boolean }[];
+  /** The teachers of my school (a school official's only). */
+  teachers: { id: string; staffNo: string; name: string }[];
+  /** The teachers of my group (a core school official's only): the rows of its rotation plan. */
+  groupTeachers: { id: string; staffNo: string; name: string; homeSchoolId: string }[];
 }
 
 export interface Page<T> {
