@@ -1,8 +1,9 @@
 /**
- * The policy figures the bureau's reports check: tight-group coverage, who is due for exchange, the
- * yearly exchange quotas, and money shown in yuan. Pure, so workflows could use them as well.
+ * The policy figures the bureau's reports check: tight-group coverage, who is due for exchange (by
+ * exchange.ts's rule), the yearly exchange quotas, and money shown in yuan. Pure, so workflows could use them as well.
  */
 import type { PolicyConfig } from './config.js';
+import { schoolYearStartDate } from './exchange.js';
 
 /** Shares are taken in basis points, so a configured 7 % of 100 requires 7 — not 7.000000000000001 rounded up to 8. */
 const BASIS = 10_000;
@@ -54,34 +55,11 @@ export function tightGroupCoverage(inTightGroup: number, schools: number, config
   };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The day a school year starts (RULES.md "Dates"), as `YYYY-MM-DD`. */
-export function schoolYearStartDate(schoolYear: number, config: Pick<PolicyConfig, 'schoolYearStart'>): string {
-  return `${schoolYear}-${pad(config.schoolYearStart.month)}-${pad(config.schoolYearStart.day)}`;
-}
-
-/** The instant a school year starts: midnight of its first day in the bureau's time zone. */
-export function schoolYearStartInstant(schoolYear: number, config: Pick<PolicyConfig, 'schoolYearStart' | 'utcOffsetMinutes'>): Date {
-  return new Date(Date.parse(`${schoolYearStartDate(schoolYear, config)}T00:00:00Z`) - config.utcOffsetMinutes * 60_000);
-}
-
-/** Whole years from one `YYYY-MM-DD` date to another: an anniversary not yet reached does not count. */
-export function fullYearsBetween(from: string, to: string): number {
-  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
-  return to.slice(5) < from.slice(5) ? years - 1 : years;
-}
-
-/** R-EXCH-ELIGIBLE: due for exchange after the configured full years in the group, counted on the day the school year starts. */
-export function isDueForExchange(joinedGroupOn: string, schoolYear: number, config: Pick<PolicyConfig, 'schoolYearStart' | 'exchange'>): boolean {
-  return fullYearsBetween(joinedGroupOn, schoolYearStartDate(schoolYear, config)) >= config.exchange.eligibleAfterYears;
-}
-
 /**
  * R-EXCH-ELIGIBLE as a database filter: the latest joining date that makes a teacher due in
- * `schoolYear` (same answer as isDueForExchange, since the school year starts on a fixed day).
+ * `schoolYear` (same answer as isDueForExchange in exchange.ts, since the school year starts on a fixed day).
  */
-export function dueIfJoinedOnOrBefore(schoolYear: number, config: Pick<PolicyConfig, 'schoolYearStart' | 'exchange'>): string {
+export function dueIfJoinedOnOrBefore(schoolYear: number, config: Pick<PolicyConfig, 'schoolYearStart' | 'exchange' | 'utcOffsetMinutes'>): string {
   return schoolYearStartDate(schoolYear - config.exchange.eligibleAfterYears, config);
 }
 

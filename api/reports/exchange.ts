@@ -4,7 +4,8 @@
  * Three grouped queries for the whole district, whatever its number of teachers.
  */
 import type { PolicyConfig } from '../../policy/config.js';
-import { backboneShareCheck, dueIfJoinedOnOrBefore, exchangeQuotaCheck, formatShare, schoolYearStartInstant, type ShareCheck } from '../../policy/reports.js';
+import { schoolYearStartsAt } from '../../policy/exchange.js';
+import { backboneShareCheck, dueIfJoinedOnOrBefore, exchangeQuotaCheck, formatShare, type ShareCheck } from '../../policy/reports.js';
 import type { Db } from '../../prisma/client.js';
 import { districtIds, type Scope } from './scope.js';
 import { metOrNot, yesNo, type Column, type Lang } from './table.js';
@@ -52,7 +53,7 @@ export async function exchangeRows(db: Db, scope: Scope, query: { schoolYear: nu
   const groupIds = groups.map((g) => g.id);
   const year = query.schoolYear;
   const dueCutoff = dueIfJoinedOnOrBefore(year, config);
-  const yearBegan = schoolYearStartInstant(year, config);
+  const yearBegan = schoolYearStartsAt(year, config);
   const [teachers, exchanges, plans] = await Promise.all([
     db.$queryRaw<TeacherCounts[]>`
       SELECT s."groupId",

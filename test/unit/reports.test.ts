@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyConfig } from '../../policy/config.js';
+import { fullYearsBetween, isDueForExchange as isDue, schoolYearStartsAt } from '../../policy/exchange.js';
 import {
   backboneShareCheck,
   dueIfJoinedOnOrBefore,
@@ -7,9 +8,6 @@ import {
   formatPercent,
   formatShare,
   formatYuan,
-  fullYearsBetween,
-  isDueForExchange,
-  schoolYearStartInstant,
   shareCheck,
   tightGroupCoverage,
 } from '../../policy/reports.js';
@@ -41,6 +39,8 @@ describe('tight-group coverage (R-COVERAGE)', () => {
   });
 });
 
+const isDueForExchange = (joinedGroupOn: string, schoolYear: number, config: typeof policyConfig) => isDue({ joinedGroupOn }, schoolYear, config);
+
 describe('due for exchange (R-EXCH-ELIGIBLE)', () => {
   it('counts full years only once the anniversary is reached', () => {
     expect(fullYearsBetween('2020-09-01', '2026-09-01')).toBe(6);
@@ -56,7 +56,7 @@ describe('due for exchange (R-EXCH-ELIGIBLE)', () => {
   });
 
   it('starts a school year at midnight on 1 September in Beijing', () => {
-    expect(schoolYearStartInstant(2026, policyConfig)).toEqual(new Date('2026-08-31T16:00:00Z'));
+    expect(schoolYearStartsAt(2026, policyConfig)).toEqual(new Date('2026-08-31T16:00:00Z'));
   });
 
   it('gives the database filter the same answer as the rule for every day of a span of years', () => {
