@@ -57,6 +57,8 @@ async function openFromInbox(title: string): Promise<void> {
 }
 
 async function approve(comment: string): Promise<void> {
+  // The previous decision's confirmation may still be fading out; a click on it would be lost.
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   await page.getByLabel('意见', { exact: true }).fill(comment);
   await page.getByRole('button', { name: '提交', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
