@@ -11,6 +11,7 @@ export interface SecondmentRecord {
   fromSchoolId: string;
   toSchoolId: string;
   members: SecondedMember[];
+  /** `YYYY-MM-DD`, Asia/Shanghai: the first and the last day of the term. */
   startsOn: string;
   endsOn: string;
 }
