@@ -63,31 +63,25 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;
     const message = renderMessage(request.kind, { caseTitle: found.title, caseType: found.type, caseStatus: found.status, stepKey: taskForContext?.stepKey, dueAt: request.dueAt ? new Date(request.dueAt) : taskForContext?.dueAt, link, utcOffsetMinutes: config.utcOffsetMinutes });
     const recipients = await db.official.findMany({ where: { id: { in: officialIds } }, select: { id: true, email: true } });
-    const ids: string[] = [];
-    for (const recipient of recipients) {
-      const dedupeKey = `${request.dedupeKey}:${recipient.id}`;
-      const row = await db.notification.upsert({
-        where: { dedupeKey },
-        create: { dedupeKey, kind: request.kind, caseId: found.id, recipientId: recipient.id, toAddress: recipient.email, subject: message.subject, bodyText: message.text, bodyHtml: message.html },
-        update: {},
-      });
-      if (row.state === 'PENDING') ids.push(row.id);
-    }
+    const rows = recipients.map((recipient) => ({ dedupeKey: `${request.dedupeKey}:${recipient.id}`, kind: request.kind, caseId: found.id, recipientId: recipient.id, toAddress: recipient.email, subject: message.subject, bodyText: message.text, bodyHtml: message.html }));
+    // One insert for all recipients; rows an earlier attempt stored are kept as they are.
+    await db.notification.createMany({ data: rows, skipDuplicates: true });
+    const pending = await db.notification.findMany({ where: { dedupeKey: { in: rows.map((r) => r.dedupeKey) }, state: 'PENDING' }, select: { id: true } });
     if (request.kind === 'REMINDER' && request.taskIds?.length) {
       await db.approvalTask.updateMany({ where: { id: { in: request.taskIds } }, data: { reminderSentAt: now() } });
       await db.caseEvent.upsert({ where: { dedupeKey: `reminder:${request.dedupeKey}` }, create: { caseId: found.id, taskId: request.taskIds[0], kind: 'REMINDER_SENT', dedupeKey: `reminder:${request.dedupeKey}` }, update: {} });
     }
-    return ids;
+    return pending.map((n) => n.id);
   }
 
   async function deliver(notificationIds: string[]): Promise<void> {
+    if (!mailer) {
+      await db.notification.updateMany({ where: { id: { in: notificationIds }, state: 'PENDING' }, data: { state: 'NOT_SENT', lastError: 'SMTP_URL is not configured' } });
+      return;
+    }
     const pending = await db.notification.findMany({ where: { id: { in: notificationIds }, state: 'PENDING' } });
     const failures: string[] = [];
     for (const message of pending) {
-      if (!mailer) {
-        await db.notification.update({ where: { id: message.id }, data: { state: 'NOT_SENT', lastError: 'SMTP_URL is not configured' } });
-        continue;
-      }
       try {
         await mailer.sendMail({ from: mailFrom, to: message.toAddress, subject: message.subject, text: message.bodyText, html: message.bodyHtml });
         await db.notification.update({ where: { id: message.id }, data: { state: 'SENT', sentAt: now(), attempts: { increment: 1 }, lastError: null } });

@@ -9,7 +9,8 @@
  * are measured under the same load; a bare phase on its own (quiet) is printed too.
  * With DATABASE_URL the case worker and the bare worker run as processes of their own, as in
  * production (worker/main.ts); the embedded PGlite serves one process, so without it everything
- * shares this process. BENCH_N (default 200), BENCH_RATE (decisions per second, default 10).
+ * shares this process. BENCH_N (default 200), BENCH_RATE (decisions per second, default 10);
+ * BENCH_CPU_PROFILE_DIR writes V8 CPU profiles of the worker processes there (open in Chrome DevTools).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -30,6 +31,7 @@ import { bareUpdate, bareWorkflow } from './bare-workflow.js';
 const N = Number(process.env.BENCH_N ?? 200);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const BARE_QUEUE = `bench-bare-${randomUUID()}`;
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 
 interface Timings {
   latencies: number[];
@@ -67,7 +69,7 @@ function report(label: string, { latencies, wallMs }: Timings): void {
 }
 
 function spawnWorker(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, [...(CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []), '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (code !== 0 && signal !== 'SIGTERM') console.error(`${script} exited with ${code ?? signal}`);
   });
