@@ -355,5 +355,10 @@ export const en: Messages = {
   formField_reason: 'Reason',
   formField_structureFindings: 'Size and structure findings',
   formField_justification: 'Justification',
+  formField_nominees: 'Nominees',
+  formField_endorsed: 'Endorsed',
+  formField_listed: 'District list',
+  formField_teacherIds: 'Teachers sent',
+  formField_entries: 'Exchanges',
   planJustification: 'Justification when a quota is missed (optional)',
 };

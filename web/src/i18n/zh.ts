@@ -353,5 +353,10 @@ export const zh = {
   formField_reason: '理由',
   formField_structureFindings: '规模与结构评估意见',
   formField_justification: '说明',
+  formField_nominees: '推荐人选',
+  formField_endorsed: '同意推荐',
+  formField_listed: '区级表彰名单',
+  formField_teacherIds: '派出教师',
+  formField_entries: '交流安排',
   planJustification: '未达比例说明（选填）',
 } as const;
