@@ -7,7 +7,7 @@ import { declareRefusalBody, earlyEndBody, nominateTermBody, startRotationPlanBo
 import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } from './org-cases/schemas.js';
 import { lectureFeeBody, startSubsidyBody } from './funding/schemas.js';
 import { staffingProposalBody } from './staffing/schemas.js';
-import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody } from './schemas.js';
+import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody, teacherSearchQuery } from './schemas.js';
 
 type Schema = z.ZodType;
 
@@ -56,6 +56,7 @@ export function openApiDocument(serverUrl?: string) {
         delete: operation('Revoke my delegation'),
       },
       '/api/directory': { get: operation("My district's groups, schools and units, the colleagues of my unit or school, my school's teachers and, for a core school, its group's (the console's choices)") },
+      '/api/teachers': { get: operation("Look up teachers of my district by part of a name or staff number, paged (administrators; the case search's teacher filter)", { query: teacherSearchQuery }) },
       '/api/console-config': { get: operation("The web console's settings: where a case's workflow opens in the Temporal Web UI") },
       '/api/inbox': { get: operation('My pending tasks (待办): direct, via my unit or school, delegated to me', { query: inboxQuery }) },
       '/api/tasks/decided': { get: operation('Tasks I decided (已办)', { query: pageQuery }) },
@@ -70,6 +71,7 @@ export function openApiDocument(serverUrl?: string) {
       '/api/cases/started': { get: operation('Cases I started (我发起的)', { query: pageQuery }) },
       '/api/cases/copied': { get: operation('Cases I was copied on (抄送我)', { query: pageQuery }) },
       '/api/cases/{id}': { get: operation('Case detail: current steps, who must act, deadlines, timeline', { path: true }) },
+      '/api/cases/{id}/nominations': { get: operation("A commendation round's nominations with school, reason and outcome (R-AWARD-ANNUAL); for whoever may read the case", { path: true }) },
       '/api/cases/{id}/withdraw': { post: operation('Withdraw my case before the first decision (撤回)', { path: true, body: initiatorBody }) },
       '/api/cases/{id}/resubmit': { post: operation('Resubmit my returned case', { path: true, body: resubmitBody }) },
       '/api/exchange/rotation-plans': { post: operation("Start a group's yearly rotation plan (轮岗计划; scheduler, EDU or the core school)", { body: startRotationPlanBody }) },

@@ -65,5 +65,8 @@ export const caseSearchQuery = z.object({
   ...page,
 });
 
+/** An administrator's teacher lookup: part of a name or staff number, or every teacher of the district. */
+export const teacherSearchQuery = z.object({ q: z.string().trim().max(50).optional(), ...page });
+
 export const pageQuery = z.object(page);
 export const idParam = z.object({ id: uuid });

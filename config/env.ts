@@ -26,6 +26,8 @@ export const envSchema = z.object({
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  /** The Temporal Web UI of the cluster, where admins open a case's workflow; the console builds links below it, so no trailing slash. */
+  TEMPORAL_UI_URL: optionalUrl(['http:', 'https:']).transform((v) => v?.replace(/\/+$/, '')),
   DATA_DIR: z.string().trim().min(1).default('data'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   DECISION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -41,6 +43,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Where admins open a case's workflow: TEMPORAL_UI_URL, else the embedded dev server's own Web UI when there is one. */
+export function temporalUiOf(env: Env, embeddedUiUrl?: string): { url: string; namespace: string } | undefined {
+  const url = env.TEMPORAL_UI_URL ?? embeddedUiUrl;
+  return url ? { url, namespace: env.TEMPORAL_NAMESPACE } : undefined;
 }
 
 /** Production processes (worker, API) run against real servers only. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
-import { loadEnvOrExit } from '../config/env.js';
+import { loadEnvOrExit, temporalUiOf } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     sessionTtlHours: env.SESSION_TTL_HOURS,
     decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
     consoleDir,
-    temporalUi: env.TEMPORAL_ADDRESS ? undefined : { url: `http://localhost:${env.TEMPORAL_UI_PORT}`, namespace: env.TEMPORAL_NAMESPACE },
+    temporalUi: temporalUiOf(env, env.TEMPORAL_ADDRESS ? undefined : `http://localhost:${env.TEMPORAL_UI_PORT}`),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
 import { cycleScheduleId } from '../../workflows/cycles/messages.js';
-import { expectAccessible, launchChromium, logIn, logOut, screenshot } from '../support/browser.js';
+import { approve, expectAccessible, launchChromium, logIn, logOut, openFromInbox, screenshot } from '../support/browser.js';
 import { call } from '../support/api.js';
 import { createTeacher } from '../support/exchange.js';
 import { nextSchoolYear } from '../../web/src/lib/school-year.js';
@@ -49,21 +49,6 @@ afterAll(async () => {
 });
 
 const login = (who: keyof Stack['org']['officials']) => stack.org.officials[who].login;
-
-async function openFromInbox(title: string): Promise<void> {
-  await page.getByRole('menuitem', { name: '待办' }).click();
-  await page.getByRole('link', { name: title, exact: true }).click();
-  await page.getByTestId('my-step').waitFor();
-}
-
-async function approve(comment: string): Promise<void> {
-  // The previous decision's confirmation may still be fading out; a click on it would be lost.
-  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  await page.getByLabel('意见', { exact: true }).fill(comment);
-  await page.getByRole('button', { name: '提交', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-  await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
-}
 
 describe('web console', () => {
   it('a member school starts a case; the core school and EDU approve it from their inboxes', { timeout: 240_000 }, async () => {
@@ -113,11 +98,11 @@ describe('web console', () => {
     await logIn(page, login('core'), TEST_PASSWORD);
     await page.getByRole('link', { name: title, exact: true }).waitFor();
     await screenshot(page, '06-inbox-core');
-    await openFromInbox(title);
+    await openFromInbox(page, title);
     expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校审核');
     await screenshot(page, '07-case-decision-form');
     await expectAccessible(page, 'case with decision form');
-    await approve('同意，请教育局审批。');
+    await approve(page, '同意，请教育局审批。');
     await page.getByTestId('event-APPROVED').waitFor();
     await page.getByRole('menuitem', { name: '待办' }).click();
     await page.getByText('暂无待办').waitFor();
@@ -130,9 +115,9 @@ describe('web console', () => {
 
     // EDU: the task has entered its inbox; its approval ends the case as approved.
     await logIn(page, login('edu'), TEST_PASSWORD);
-    await openFromInbox(title);
+    await openFromInbox(page, title);
     expect(await page.getByTestId('my-step').textContent()).toBe('区教育局审批');
-    await approve('同意。');
+    await approve(page, '同意。');
     await page.locator('[data-testid="case-status"]', { hasText: '已通过' }).waitFor();
     expect(page.url()).toContain(caseId);
     await screenshot(page, '09-case-approved');
@@ -184,17 +169,17 @@ describe('web console', () => {
     expect(page.url()).toMatch(/\/exchange\/nominate$/);
 
     // The home school releases its teacher: the task leaves its inbox and enters the core school's.
-    await openFromInbox(title);
+    await openFromInbox(page, title);
     expect(await page.getByTestId('my-step').textContent()).toBe('派出学校同意');
-    await approve('同意派出。');
+    await approve(page, '同意派出。');
     await expect.poll(() => inbox('member'), { timeout: 20_000 }).toBe(false);
     await expect.poll(() => inbox('core'), { timeout: 20_000 }).toBe(true);
     await logOut(page);
 
     await logIn(page, login('core'), TEST_PASSWORD);
-    await openFromInbox(title);
+    await openFromInbox(page, title);
     expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校审核');
-    await approve('同意接收。');
+    await approve(page, '同意接收。');
     await page.getByRole('menuitem', { name: '待办' }).click();
     await page.getByText('暂无待办').waitFor();
     await expect.poll(() => inbox('edu'), { timeout: 20_000 }).toBe(true);
@@ -202,9 +187,9 @@ describe('web console', () => {
 
     // EDU approves; member to core affects no title points, so HR is not asked and the term waits for its school year.
     await logIn(page, login('edu'), TEST_PASSWORD);
-    await openFromInbox(title);
+    await openFromInbox(page, title);
     expect(await page.getByTestId('my-step').textContent()).toBe('区教育局审批交流');
-    await approve('同意交流。');
+    await approve(page, '同意交流。');
     await expect.poll(() => inbox('edu'), { timeout: 20_000 }).toBe(false);
     await expect
       .poll(async () => (await call(stack.api, 'GET', `/api/exchange/terms/${caseId}`, { token: stack.tokens.member })).body.phase, { timeout: 20_000 })
@@ -230,7 +215,7 @@ describe('web console', () => {
       const { title } = await stack.db.case.findUniqueOrThrow({ where: { id: started.body.caseId }, select: { title: true } });
       await page.goto(`${stack.api.url}/login`);
       await logIn(page, login('core'), TEST_PASSWORD);
-      await openFromInbox(title);
+      await openFromInbox(page, title);
       expect(await page.getByTestId('my-step').textContent()).toBe('集团核心校编制年度交流计划');
       expect(await page.getByText('尚不支持').count()).toBe(0);
       const pick = async (label: string, option: string | RegExp) => {
@@ -278,15 +263,15 @@ describe('web console', () => {
     const row = page.locator('tr', { has: page.getByRole('link', { name: title, exact: true }) });
     await row.getByText('0/2 已同意').waitFor();
     await screenshot(page, '14-inbox-countersign');
-    await openFromInbox(title);
-    await approve('财政局同意。');
+    await openFromInbox(page, title);
+    await approve(page, '财政局同意。');
     await logOut(page);
 
     // EDU's lead hands EDU's half of the countersign to a colleague, who then finds it assigned to them.
     await logIn(page, login('eduLead'), TEST_PASSWORD);
     await page.getByRole('link', { name: title, exact: true }).waitFor();
     expect(await page.locator('tr', { has: page.getByRole('link', { name: title, exact: true }) }).getByText('1/2 已同意').count()).toBe(1);
-    await openFromInbox(title);
+    await openFromInbox(page, title);
     await page.getByLabel('转办给').click();
     // Ant Design keeps a hidden listbox for screen readers; the visible list is what a mouse clicks.
     await page.locator('.ant-select-item-option').filter({ hasText: /^edu2（/ }).click();

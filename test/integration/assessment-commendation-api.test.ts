@@ -78,6 +78,16 @@ describe('yearly cases through the inbox', () => {
     const reviewTask = await inboxTask('core', workflowId, 'GROUP_ENDORSEMENT');
     const nominees: { nominationId: string; name: string }[] = (await api('core', 'GET', `/api/cases/${kase.id}`)).body.subject.nominees;
     const id = (name: string) => nominees.find((n) => n.name === name)?.nominationId;
+    // The forms' editors read the nominations with reason and school, as the case detail is readable: not by an official without a part in the round.
+    const nominations = await api('core', 'GET', `/api/cases/${kase.id}/nominations`);
+    expect(nominations.body.items.map((n: { id: string; name: string; reason: string; status: string; school: { id: string; groupId: string } }) => [n.id, n.name, n.reason, n.status, n.school.id, n.school.groupId]).sort()).toEqual(
+      [
+        [id('赵老师'), '赵老师', '集团教研牵头人', 'NOMINATED', s.org.core.id, s.org.group.id],
+        [id('钱老师'), '钱老师', '交流轮岗成效显著', 'NOMINATED', s.org.member.id, s.org.group.id],
+      ].sort(),
+    );
+    expect((await api('fin', 'GET', `/api/cases/${kase.id}/nominations`)).status).toBe(404);
+    expect((await call(s.api, 'GET', `/api/cases/${kase.id}/nominations`)).status).toBe(401);
     expect((await decide('core', reviewTask.id, { endorsed: [id('赵老师'), id('钱老师')] })).status).toBe(200);
     const listTask = await inboxTask('edu', workflowId, 'DISTRICT_LIST');
     const list = { listed: [{ nominationId: id('赵老师'), cityRecommended: true, cityPreference: 'EXCELLENT_HEAD_TEACHER' }, { nominationId: id('钱老师'), cityRecommended: false }] };
@@ -86,6 +96,8 @@ describe('yearly cases through the inbox', () => {
     expect((await decide('org', (await inboxTask('org', workflowId)).id)).status).toBe(200);
 
     await eventually(async () => (await s.db.case.findUniqueOrThrow({ where: { id: kase.id } })).status === 'COMPLETED', 'the published round');
+    const published = (await api('member', 'GET', `/api/cases/${kase.id}/nominations`)).body.items.map((n: { name: string; status: string; cityPreference: string | null }) => [n.name, n.status, n.cityPreference]);
+    expect(published.sort()).toEqual([['赵老师', 'CITY_RECOMMENDED', 'EXCELLENT_HEAD_TEACHER'], ['钱老师', 'DISTRICT_LISTED', null]].sort());
     const rows = await s.db.nomination.findMany({ where: { caseId: kase.id }, orderBy: { nomineeName: 'asc' } });
     expect(rows.map((r) => [r.nomineeName, r.status, r.cityPreference])).toEqual(
       expect.arrayContaining([

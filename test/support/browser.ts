@@ -41,3 +41,20 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录', exact: true }).waitFor();
 }
+
+/** Opens a case from the official's inbox (待办) by its title, on the step waiting on them. */
+export async function openFromInbox(page: Page, title: string): Promise<void> {
+  await page.getByRole('menuitem', { name: '待办' }).click();
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByTestId('my-step').waitFor();
+}
+
+/** Approves the open step with a comment, confirms, and waits until the step is no longer the official's. */
+export async function approve(page: Page, comment: string): Promise<void> {
+  // The previous decision's confirmation may still be fading out; a click on it would be lost.
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  await page.getByLabel('意见', { exact: true }).fill(comment);
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await page.getByText('此事项目前没有需要您办理的环节。').waitFor();
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv, requireEnv } from '../../config/env.js';
+import { loadEnv, requireEnv, temporalUiOf } from '../../config/env.js';
 
 describe('configuration from the environment', () => {
   it('fills defaults for the embedded set-up', () => {
@@ -22,5 +22,20 @@ describe('configuration from the environment', () => {
 
   it('requires real servers for the production processes', () => {
     expect(() => requireEnv(loadEnv({}), 'TEMPORAL_ADDRESS', 'DATABASE_URL')).toThrow('Missing configuration: TEMPORAL_ADDRESS, DATABASE_URL must be set.');
+  });
+
+  it('links the console to the Temporal Web UI that TEMPORAL_UI_URL names, in the configured namespace', () => {
+    const env = loadEnv({ TEMPORAL_UI_URL: 'https://temporal.edu.example.cn/ui/', TEMPORAL_NAMESPACE: 'groupflow' });
+    expect(env.TEMPORAL_UI_URL).toBe('https://temporal.edu.example.cn/ui');
+    expect(temporalUiOf(env)).toEqual({ url: 'https://temporal.edu.example.cn/ui', namespace: 'groupflow' });
+    // Set, it wins over the embedded dev server's own UI; unset, production has no link and npm start links its own.
+    expect(temporalUiOf(env, 'http://localhost:8233')?.url).toBe('https://temporal.edu.example.cn/ui');
+    expect(temporalUiOf(loadEnv({}))).toBeUndefined();
+    expect(temporalUiOf(loadEnv({}), 'http://localhost:8233')).toEqual({ url: 'http://localhost:8233', namespace: 'default' });
+  });
+
+  it('refuses a Temporal Web UI address that is not an http(s) URL', () => {
+    expect(() => loadEnv({ TEMPORAL_UI_URL: 'temporal-ui:8080' })).toThrow(/TEMPORAL_UI_URL: must be a URL starting with http: or https:/);
+    expect(() => loadEnv({ TEMPORAL_UI_URL: 'ftp://ui.example.cn' })).toThrow(/TEMPORAL_UI_URL/);
   });
 });

@@ -1,6 +1,7 @@
 /** The case's full record: every decision with its comment and form, reminders, overdue flags, escalations. */
 import { Empty, Timeline, Typography } from 'antd';
 import { isMessageKey, useI18n, type MessageKey } from '../i18n/index.js';
+import { formSummary } from '../lib/form-summary.js';
 import type { CaseDetail, CaseEvent } from '../lib/types.js';
 import { useSession } from '../session.js';
 
@@ -20,6 +21,14 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
     return e.comment;
   };
   if (!detail.timeline.length) return <Empty description={t('timelineEmpty')} />;
+  // The names behind the ids a form refers to: the round's nominees, my school's or group's teachers, the district's schools.
+  const nominees = Array.isArray(detail.subject.nominees) ? (detail.subject.nominees as { nominationId: string; name: string }[]) : [];
+  const names = new Map<string, string>([
+    ...nominees.map((n) => [n.nominationId, n.name] as const),
+    ...[...directory.teachers, ...directory.groupTeachers].map((x) => [x.id, `${x.name}（${x.staffNo}）`] as const),
+    ...directory.schools.map((x) => [x.id, x.name] as const),
+  ]);
+  const fieldLabel = (key: string) => (isMessageKey(`formField_${key}`) ? t(`formField_${key}` as MessageKey) : key);
   const stepOf = (taskId: string | null) => {
     const task = detail.tasks.find((x) => x.id === taskId);
     return task ? stepTitle(task.stepKey) : null;
@@ -40,13 +49,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
               <Typography.Text type="secondary">{dateTime(e.at)}</Typography.Text>
             </div>
             {note(e) && <div>{note(e)}</div>}
-            {e.form && (
-              <div>
-                {Object.entries(e.form)
-                  .map(([k, v]) => `${isMessageKey(`formField_${k}`) ? t(`formField_${k}` as MessageKey) : k}: ${Array.isArray(v) ? v.join('、') : String(v)}`)
-                  .join('；')}
-              </div>
-            )}
+            {e.form && <div>{formSummary(e.form, { label: fieldLabel, nameOf: (id) => names.get(id), none: t('none') })}</div>}
           </div>
         ),
       }))}

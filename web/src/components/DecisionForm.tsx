@@ -7,9 +7,9 @@ import { useRef, useState } from 'react';
 import { App, Button, Form, Input, Radio } from 'antd';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import { api } from '../lib/api.js';
-import type { CaseTask } from '../lib/types.js';
+import type { CaseDetail, CaseTask } from '../lib/types.js';
 import { ErrorAlert } from './ErrorAlert.js';
-import { canDrawForm } from '../lib/step-forms.js';
+import { canDrawForm, formPayload } from '../lib/step-forms.js';
 import { StepFormFields } from './StepForm.js';
 
 type Action = 'APPROVE' | 'REJECT' | 'RETURN';
@@ -22,12 +22,7 @@ interface Values {
 
 const ACTION_LABEL: Record<Action, MessageKey> = { APPROVE: 'approve', REJECT: 'reject', RETURN: 'returnCase' };
 
-function filled(form: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!form) return undefined;
-  return Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-}
-
-export function DecisionForm({ task, caseTitle, onDecided }: { task: CaseTask; caseTitle: string; onDecided(): void }) {
+export function DecisionForm({ task, detail, onDecided }: { task: CaseTask; detail: CaseDetail; onDecided(): void }) {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -47,7 +42,7 @@ export function DecisionForm({ task, caseTitle, onDecided }: { task: CaseTask; c
         action: values.action,
         ...(values.action === 'RETURN' ? { returnTo: values.returnTo ?? 'PREVIOUS' } : {}),
         ...(values.comment?.trim() ? { comment: values.comment.trim() } : {}),
-        ...(values.action === 'APPROVE' && task.formKind ? { form: filled(values.form) } : {}),
+        ...(values.action === 'APPROVE' && task.formKind ? { form: formPayload(task.formKind, values.form) } : {}),
       });
       requestId.current = null;
       void message.success(t('decisionDone'));
@@ -64,7 +59,7 @@ export function DecisionForm({ task, caseTitle, onDecided }: { task: CaseTask; c
     if (busy) return;
     void modal.confirm({
       title: t('confirmDecisionTitle'),
-      content: t('confirmDecision', { title: caseTitle, action: t(ACTION_LABEL[values.action]) }),
+      content: t('confirmDecision', { title: detail.title, action: t(ACTION_LABEL[values.action]) }),
       okText: t('confirm'),
       cancelText: t('cancel'),
       onOk: () => send(values),
@@ -95,7 +90,7 @@ export function DecisionForm({ task, caseTitle, onDecided }: { task: CaseTask; c
           />
         </Form.Item>
       )}
-      {action === 'APPROVE' && task.formKind && <StepFormFields kind={task.formKind} />}
+      {action === 'APPROVE' && task.formKind && <StepFormFields kind={task.formKind} detail={detail} />}
       <Form.Item label={t('comment')} name="comment" rules={[{ required: action !== 'APPROVE', whitespace: true, message: t('commentRequired') }]}>
         <Input.TextArea rows={3} maxLength={2000} placeholder={t('commentPlaceholder')} />
       </Form.Item>

@@ -1,69 +1,33 @@
 /**
- * The form a step asks for (policy/forms.ts), drawn from its schema: numbers, texts, yes/no, choices
- * and lists of words. Kinds this build does not know, or fields it cannot draw, get a clear message
- * instead of a half-working form, so an official never sends incomplete data.
+ * The form a step asks for (policy/forms.ts): lists of records or ids by an editor of their own
+ * (forms/), other forms drawn from their schema — numbers, texts, yes/no, choices and lists of
+ * words. Kinds this build does not know, or fields it cannot draw, get a clear message instead of
+ * a half-working form, so an official never sends incomplete data.
  */
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import type { ReactNode } from 'react';
+import { Alert, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { isMessageKey, useI18n } from '../i18n/index.js';
-import { drawableFields, repeatedTeachers, rotationPlanForm, type RotationPlanRow } from '../lib/step-forms.js';
-import { useSession } from '../session.js';
+import { drawableFields, hasListEditor, type ListEditorKind } from '../lib/step-forms.js';
+import type { CaseDetail } from '../lib/types.js';
+import { DistrictListFields } from './forms/DistrictListFields.js';
+import { EndorsementFields } from './forms/EndorsementFields.js';
+import { FormFieldset } from './forms/FormFieldset.js';
+import { NewMemberTeachersFields } from './forms/NewMemberTeachersFields.js';
+import { NominationsFields } from './forms/NominationsFields.js';
+import { RotationPlanFields } from './forms/RotationPlanFields.js';
 
-/** ROTATION_PLAN: rows of a teacher of the group and a destination school of the group, and an optional justification. */
-function RotationPlanFields() {
-  const { t } = useI18n();
-  const { me, directory } = useSession();
-  const groupId = directory.schools.find((s) => s.id === me.schoolId)?.groupId;
-  const schools = directory.schools.filter((s) => groupId && s.groupId === groupId);
-  const schoolName = (id: string) => schools.find((s) => s.id === id)?.name ?? '';
-  const teachers = directory.groupTeachers.map((x) => ({ value: x.id, label: `${x.name}（${x.staffNo}）· ${schoolName(x.homeSchoolId)}` }));
-  return (
-    <fieldset style={{ border: '1px solid #eee', padding: 12, marginBottom: 16 }}>
-      <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px' }}>{t('stepForm')}</legend>
-      <Form.List
-        name={['form', 'entries']}
-        rules={[
-          {
-            validator: async (_, rows?: RotationPlanRow[]) => {
-              if (!rows?.length) throw new Error(t('planRowsRequired'));
-              if (repeatedTeachers(rows).length) throw new Error(t('planTeacherTwice'));
-              // Rows still being filled are reported by their own fields; complete rows must make a plan the policy accepts.
-              if (rows.every((r) => r.teacherId && r.toSchoolId) && !rotationPlanForm(rows).ok) throw new Error(t('planRowsRequired'));
-            },
-          },
-        ]}
-      >
-        {(rows, { add, remove }, { errors }) => (
-          <>
-            {rows.map((row, i) => (
-              <Space key={row.key} align="baseline" wrap data-testid="plan-row">
-                <Form.Item label={t('planTeacher', { n: i + 1 })} name={[row.name, 'teacherId']} rules={[{ required: true, message: t('nominateTeacherRequired') }]}>
-                  <Select showSearch={{ optionFilterProp: 'label' }} options={teachers} style={{ width: 320 }} />
-                </Form.Item>
-                <Form.Item label={t('planToSchool', { n: i + 1 })} name={[row.name, 'toSchoolId']} rules={[{ required: true, message: t('nominateToSchoolRequired') }]}>
-                  <Select options={schools.map((x) => ({ value: x.id, label: x.name }))} style={{ width: 200 }} />
-                </Form.Item>
-                <Button onClick={() => remove(row.name)}>{t('planRemoveRow', { n: i + 1 })}</Button>
-              </Space>
-            ))}
-            <Form.Item>
-              <Button type="dashed" onClick={() => add()}>
-                {t('planAddRow')}
-              </Button>
-              <Form.ErrorList errors={errors} />
-            </Form.Item>
-          </>
-        )}
-      </Form.List>
-      <Form.Item label={t('planJustification')} name={['form', 'justification']}>
-        <Input.TextArea rows={3} maxLength={4000} />
-      </Form.Item>
-    </fieldset>
-  );
-}
+const listEditors: Record<ListEditorKind, (detail: CaseDetail) => ReactNode> = {
+  ROTATION_PLAN: () => <RotationPlanFields />,
+  NOMINATIONS: () => <NominationsFields />,
+  GROUP_ENDORSEMENT: (detail) => <EndorsementFields caseId={detail.id} />,
+  DISTRICT_LIST: (detail) => <DistrictListFields caseId={detail.id} />,
+  // The new member's case records how many teachers its group asks for (R-EXCH-NEWMEMBER).
+  NEW_MEMBER_TEACHERS: (detail) => <NewMemberTeachersFields count={Number(detail.subject.teacherCount)} />,
+};
 
-export function StepFormFields({ kind }: { kind: string }) {
+export function StepFormFields({ kind, detail }: { kind: string; detail: CaseDetail }) {
   const { t } = useI18n();
-  if (kind === 'ROTATION_PLAN') return <RotationPlanFields />;
+  if (hasListEditor(kind)) return listEditors[kind](detail);
   const fields = drawableFields(kind);
   if (!fields) return <Alert type="warning" showIcon title={t('unknownForm', { kind })} />;
   const label = (name: string) => {
@@ -71,8 +35,7 @@ export function StepFormFields({ kind }: { kind: string }) {
     return isMessageKey(key) ? t(key) : name;
   };
   return (
-    <fieldset style={{ border: '1px solid #eee', padding: 12, marginBottom: 16 }}>
-      <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px' }}>{t('stepForm')}</legend>
+    <FormFieldset>
       {fields.map(({ name, schema, required }) => (
         <Form.Item
           key={name}
@@ -96,6 +59,6 @@ export function StepFormFields({ kind }: { kind: string }) {
           )}
         </Form.Item>
       ))}
-    </fieldset>
+    </FormFieldset>
   );
 }

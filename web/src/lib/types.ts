@@ -127,3 +127,22 @@ export interface ImportReport {
   counts: Record<string, { rows: number; created: number; changed: number; unchanged: number }>;
   problems: ImportProblem[];
 }
+
+/** A nomination of a commendation round (GET /api/cases/{id}/nominations). */
+export interface Nomination {
+  id: string;
+  name: string;
+  reason: string;
+  status: 'NOMINATED' | 'GROUP_ENDORSED' | 'DISTRICT_LISTED' | 'CITY_RECOMMENDED' | 'NOT_SELECTED';
+  cityPreference: string | null;
+  teacher: { id: string; staffNo: string; name: string } | null;
+  school: (Named & { groupId: string | null }) | null;
+}
+
+/** A teacher found by an administrator's lookup (GET /api/teachers). */
+export interface TeacherHit {
+  id: string;
+  staffNo: string;
+  name: string;
+  homeSchool: Named;
+}

@@ -87,7 +87,7 @@ export default function CasePage() {
                   （{code('kind', myTask.stepKind)}） · {t('dueAt')} {dateTime(myTask.dueAt)} <DueBadge dueAt={myTask.dueAt} overdue={myTask.overdue} />
                 </Typography.Paragraph>
                 <TaskActions task={myTask} onChanged={reload} />
-                <DecisionForm key={myTask.id} task={myTask} caseTitle={data.title} onDecided={reload} />
+                <DecisionForm key={myTask.id} task={myTask} detail={data} onDecided={reload} />
               </>
             ) : (
               <Typography.Paragraph type="secondary">{t('noStepForMe')}</Typography.Paragraph>

@@ -1,10 +1,11 @@
-/** 事项查询 for administrators: every filter of GET /api/cases, paging, and the result as CSV. */
+/** 事项查询 for administrators: every filter of GET /api/cases (a teacher looked up by name or staff number), paging, and the result as CSV. */
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CASE_TYPES } from '../../../policy/case-types.js';
 import { CaseTable } from '../components/CaseTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { TeacherSelect } from '../components/TeacherSelect.js';
 import { useI18n } from '../i18n/index.js';
 import { api, saveBlob, withQuery } from '../lib/api.js';
 import { toCsv } from '../lib/csv.js';
@@ -22,6 +23,7 @@ interface FormValues {
   status?: string;
   groupId?: string;
   schoolId?: string;
+  teacherId?: string;
   overdue?: string;
   from?: Dayjs | null;
   to?: Dayjs | null;
@@ -33,6 +35,7 @@ function toQuery(v: FormValues) {
     status: v.status,
     groupId: v.groupId,
     schoolId: v.schoolId,
+    teacherId: v.teacherId,
     overdue: v.overdue,
     from: v.from?.format('YYYY-MM-DD'),
     to: v.to?.format('YYYY-MM-DD'),
@@ -95,6 +98,9 @@ export default function SearchPage() {
         </Form.Item>
         <Form.Item label={t('school')} name="schoolId">
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} placeholder={t('all')} options={directory.schools.map((s) => ({ value: s.id, label: s.name }))} />
+        </Form.Item>
+        <Form.Item label={t('teacher')} name="teacherId">
+          <TeacherSelect />
         </Form.Item>
         <Form.Item label={t('overdue')} name="overdue">
           <Select
