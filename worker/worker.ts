@@ -1,5 +1,5 @@
 /** Builds the worker that runs every case workflow and its activities on the case task queue. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { NativeConnection} from '@temporalio/worker';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -12,22 +12,8 @@ export function workflowsPath(): string {
   return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
 }
 
-/**
- * Modules evaluated once per workflow thread instead of at every workflow start. With the reused V8
- * context each new case, chain and mail workflow otherwise rebuilt zod and every policy schema, which
- * was most of the worker's CPU under load (CPU profile of bench/approvals.ts). Only modules without
- * per-workflow state belong here: zod, and `policy/`, which is pure functions and constants.
- */
-export function sharedWorkflowModules(): string[] {
-  const policyDir = fileURLToPath(new URL('../policy/', import.meta.url));
-  const policyModules = readdirSync(policyDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts'))
-    .map((file) => `${policyDir}${file}`);
-  return ['zod', ...policyModules];
-}
-
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: workflowsPath(), preloadModules: sharedWorkflowModules(), logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
 }
 
 const quietBundlerLogger = {
