@@ -42,10 +42,9 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     activities: createActivities(deps),
     // Give in-flight activities time to finish on SIGTERM; Temporal retries any that do not.
     shutdownGraceTime: '20 seconds',
-    // One thread queued officials' decisions behind the activations of other cases and of mail:
-    // traced slow decisions spent 150-350 ms between their workflow task starting and completing
-    // while the main thread's event loop stayed under 55 ms late. Two threads cut the decision p99
-    // of bench/approvals.ts from about 220 ms to about 165 ms on two cores.
+    // Officials' decisions waited for the one workflow thread behind other cases' and mail's
+    // activations (traced in bench/approvals.ts: 150-350 ms between a decision's workflow task
+    // starting and completing, while the main thread's event loop was on time).
     workflowThreadPoolSize: 2,
   });
 }
