@@ -77,7 +77,8 @@ async function pick(label: string, option: string | RegExp): Promise<void> {
 /** Sends the decision form and confirms it (in the console's language at that moment). */
 async function submitDecision(ok = '确定'): Promise<void> {
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
-  await page.getByRole('button', { name: ok === '确定' ? '提交' : 'Submit', exact: true }).click();
+  // By its type, not its name: right after a language switch the name was not always found (1 run in 3).
+  await page.locator('form button[type="submit"]').filter({ hasText: ok === '确定' ? /提\s*交/ : 'Submit' }).click();
   await page.getByRole('dialog').getByRole('button', { name: ok }).click();
 }
 
