@@ -78,5 +78,5 @@ describe('commendation round', () => {
     const kase = await t.db.case.findUniqueOrThrow({ where: { id: result.caseId }, include: { events: true } });
     expect(kase).toMatchObject({ type: 'COMMENDATION_ROUND', status: 'COMPLETED', initiatorId: null });
     expect(kase.events.filter((e) => e.kind === 'MILESTONE').map((e) => e.comment)).toEqual(expect.arrayContaining([expect.stringContaining(silent.code)]));
-  });
+  }, 120_000);
 });
