@@ -43,7 +43,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     // Give in-flight activities time to finish on SIGTERM; Temporal retries any that do not.
     shutdownGraceTime: '20 seconds',
     // Officials' decisions waited for the one workflow thread behind other cases' and mail's
-    // activations (traced in bench/approvals.ts: 150-350 ms between a decision's workflow task
+    // activations (traced in bench/approvals.ts: 120-350 ms between a decision's workflow task
     // starting and completing, while the main thread's event loop was on time).
     workflowThreadPoolSize: 2,
   });
