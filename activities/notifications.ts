@@ -2,7 +2,7 @@
  * The outbox: messages are stored (once, by dedupe key) before anything is sent, so a mail relay
  * that fails loses nothing; delivery marks each one sent or keeps its last error for the retry.
  */
-import { ESCALATION_UNIT } from '../policy/approval-chains.js';
+import { ESCALATION_UNIT, type UnitCode } from '../policy/approval-chains.js';
 import type { ActivityDeps } from './deps.js';
 import { renderMessage, type NotificationKind } from './notification-templates.js';
 
@@ -40,14 +40,34 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     return { officialIds: [...officialIds], task: tasks[0] };
   }
 
-  async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string | null, districtId: string | undefined) {
+  /**
+   * The district whose units a case's FIN and escalation messages go to. District-wide cases (a
+   * commendation round) have neither school nor group, so their tasks' units and schools tell.
+   */
+  async function caseDistrictId(caseId: string): Promise<string | undefined> {
+    const found = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { school: { select: { districtId: true } }, group: { select: { districtId: true } } } });
+    const known = found.school?.districtId ?? found.group?.districtId;
+    if (known) return known;
+    const task = await db.approvalTask.findFirst({
+      where: { caseId, OR: [{ unitId: { not: null } }, { schoolId: { not: null } }] },
+      orderBy: { openedAt: 'desc' },
+      select: { unit: { select: { districtId: true } }, school: { select: { districtId: true } } },
+    });
+    return task?.unit?.districtId ?? task?.school?.districtId;
+  }
+
+  /** Officials of one unit of the case's district; none when the district is unknown, never every district's. */
+  async function districtUnitOfficials(caseId: string, unitCode: UnitCode): Promise<string[]> {
+    const districtId = await caseDistrictId(caseId);
+    if (!districtId) return [];
+    return (await db.official.findMany({ where: { active: true, unit: { code: unitCode, districtId } }, select: { id: true } })).map((o) => o.id);
+  }
+
+  async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string | null) {
     const initiator = initiatorId ? [initiatorId] : [];
     if (kind === 'RETURNED') return initiator;
-    if (kind === 'PAYMENT_DUE') return (await db.official.findMany({ where: { active: true, unit: { code: 'FIN', districtId } }, select: { id: true } })).map((o) => o.id);
-    if (kind === 'ESCALATION') {
-      const taskforce = await db.official.findMany({ where: { active: true, unit: { code: ESCALATION_UNIT, districtId } }, select: { id: true } });
-      return taskforce.map((o) => o.id);
-    }
+    if (kind === 'PAYMENT_DUE') return districtUnitOfficials(caseId, 'FIN');
+    if (kind === 'ESCALATION') return districtUnitOfficials(caseId, ESCALATION_UNIT);
     const copies = await db.caseCopy.findMany({ where: { caseId } });
     const copiedUnits = copies.flatMap((c) => (c.unitId ? [c.unitId] : []));
     const unitOfficials = copiedUnits.length ? await db.official.findMany({ where: { active: true, unitId: { in: copiedUnits } }, select: { id: true } }) : [];
@@ -55,9 +75,9 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
   }
 
   async function queue(request: NotificationRequest): Promise<string[]> {
-    const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId }, include: { school: { select: { districtId: true } } } });
+    const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId } });
     const forTasks = request.kind === 'NEW_TASK' || request.kind === 'REMINDER' || request.kind === 'OVERDUE';
-    const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId, found.school?.districtId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
+    const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
     if (request.schoolIds?.length) officialIds.push(...(await db.official.findMany({ where: { active: true, schoolId: { in: request.schoolIds } }, select: { id: true } })).map((o) => o.id));
     const taskForContext = task ?? (request.kind === 'ESCALATION' ? await db.approvalTask.findFirst({ where: { caseId: found.id, state: 'PENDING' }, orderBy: { openedAt: 'desc' } }) : undefined);
     const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;

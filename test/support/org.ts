@@ -81,3 +81,9 @@ export function chainSteps(org: TestOrg, second: { kind: 'SINGLE' | 'COUNTERSIGN
     { key: 'edu-approval', kind: second.kind, leadOnly: false, deadlineWorkingDays, assignees: second.units.map((u) => ({ unitId: u === 'EDU' ? org.units.edu.id : org.units.fin.id, unitCode: u })) },
   ];
 }
+
+/** Where a case's escalation messages went, read from the outbox (every district has a task-force office). */
+export async function escalationAddresses(db: Db, workflowId: string): Promise<string[]> {
+  const rows = await db.notification.findMany({ where: { kind: 'ESCALATION', case: { workflowId } }, select: { toAddress: true } });
+  return [...new Set(rows.map((r) => r.toAddress))].sort();
+}

@@ -11,13 +11,15 @@ import { chainWorkflowId, type DecisionInput } from '../../workflows/approval-ch
 import { commendationRoundStateQuery, commendationRoundWorkflowId } from '../../workflows/commendation-round/messages.js';
 import { commendationRoundWorkflow } from '../../workflows/commendation-round/workflow.js';
 import { startChainEnv, type ChainEnv, type Who } from '../support/chain-env.js';
-import { actorOf } from '../support/org.js';
+import { actorOf, createTestOrg, escalationAddresses } from '../support/org.js';
 import { recipients } from '../support/smtp.js';
 
 let t: ChainEnv;
 
 beforeAll(async () => {
   t = await startChainEnv();
+  // Another district's task-force office, which this district's escalations must not reach.
+  await createTestOrg(t.db);
 });
 
 afterAll(async () => {
@@ -40,6 +42,7 @@ describe('commendation round', () => {
     const closesAt = addWorkingDays(opened.openedAt, policyConfig.commendation.nominationWorkingDays + policyConfig.commendation.lateNominationWorkingDays, policyConfig);
     await t.env.sleep(closesAt.getTime() - Date.now() - 3_600_000);
     await t.smtp.waitFor((m) => recipients(m).includes(t.org.officials.taskforce.email) && m.subject?.startsWith('【督办】') === true);
+    expect(await escalationAddresses(t.db, workflowId)).toEqual([t.org.officials.taskforce.email]);
     const coreChain = chainOf(`nominations-${t.org.core.code}`);
     const coreTask = await t.pendingTask(coreChain, 0);
     expect((await t.db.approvalTask.findUniqueOrThrow({ where: { id: coreTask } })).overdue).toBe(true);
@@ -78,5 +81,5 @@ describe('commendation round', () => {
     const kase = await t.db.case.findUniqueOrThrow({ where: { id: result.caseId }, include: { events: true } });
     expect(kase).toMatchObject({ type: 'COMMENDATION_ROUND', status: 'COMPLETED', initiatorId: null });
     expect(kase.events.filter((e) => e.kind === 'MILESTONE').map((e) => e.comment)).toEqual(expect.arrayContaining([expect.stringContaining(silent.code)]));
-  }, 120_000);
+  });
 });

@@ -12,13 +12,15 @@ import { groupAssessmentWorkflowId, groupAssessmentStateQuery } from '../../work
 import { groupAssessmentWorkflow } from '../../workflows/group-assessment/workflow.js';
 import { createAssessedGroup } from '../support/assessment-groups.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
-import { actorOf } from '../support/org.js';
+import { actorOf, createTestOrg, escalationAddresses } from '../support/org.js';
 import { recipients } from '../support/smtp.js';
 
 let t: ChainEnv;
 
 beforeAll(async () => {
   t = await startChainEnv();
+  // Another district's task-force office, which this district's escalations must not reach.
+  await createTestOrg(t.db);
 });
 
 afterAll(async () => {
@@ -53,6 +55,7 @@ describe('group assessment', () => {
 
     await t.env.sleep(task.dueAt.getTime() - Date.now() + 60_000);
     await t.smtp.waitFor((m) => recipients(m).includes(t.org.officials.taskforce.email) && m.subject?.startsWith('【督办】') === true);
+    expect(await escalationAddresses(t.db, wf.workflowId)).toEqual([t.org.officials.taskforce.email]);
     expect((await t.db.approvalTask.findUniqueOrThrow({ where: { id: selfTask } })).overdue).toBe(true);
     expect((await wf.query(groupAssessmentStateQuery)).kind).toBe('ANNUAL');
 
