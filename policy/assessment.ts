@@ -49,16 +49,18 @@ const move = (limit: number) => z.number().int().min(-limit).max(limit);
 const reasonWhenMoved = (form: { move: number; reason?: string | undefined }) => form.move === 0 || Boolean(form.reason);
 const reasonIssue = { message: 'a reason is required when the tier changes', path: ['reason'] };
 
-/** The forms of the assessment chain (policy/forms.ts adds them to the one table). */
-export const assessmentForms = {
-  /** R-ASSESS-ANNUAL: the core school's self-assessment on behalf of its group. */
-  SELF_ASSESSMENT: z.object({ summary: text(5000), selfScore: z.number().int().min(0).max(100), achievements: text(5000).optional() }),
-  /** EDU's score of the year. */
-  ASSESSMENT_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
-  /** R-TIER-DYNAMIC, annual: `move` tiers up (+1), none (0) or down (-1). */
-  TIER_DECISION: z.object({ move: move(maxTierMove('ANNUAL')), reason: text(2000).optional() }).refine(reasonWhenMoved, reasonIssue),
-  /** R-REVIEW-3Y / R-GROUP-SIZE: the full review's tier move (several tiers possible) and its findings on size and structure. */
-  TIER_DECISION_FULL_REVIEW: z
-    .object({ move: move(maxTierMove('FULL_REVIEW')), reason: text(2000).optional(), structureFindings: text(5000) })
-    .refine(reasonWhenMoved, reasonIssue),
-} as const;
+/** Builds the forms of the assessment chain; policy/forms.ts adds them to the one table and builds it once, on first use. */
+export function assessmentForms() {
+  return {
+    /** R-ASSESS-ANNUAL: the core school's self-assessment on behalf of its group. */
+    SELF_ASSESSMENT: z.object({ summary: text(5000), selfScore: z.number().int().min(0).max(100), achievements: text(5000).optional() }),
+    /** EDU's score of the year. */
+    ASSESSMENT_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
+    /** R-TIER-DYNAMIC, annual: `move` tiers up (+1), none (0) or down (-1). */
+    TIER_DECISION: z.object({ move: move(maxTierMove('ANNUAL')), reason: text(2000).optional() }).refine(reasonWhenMoved, reasonIssue),
+    /** R-REVIEW-3Y / R-GROUP-SIZE: the full review's tier move (several tiers possible) and its findings on size and structure. */
+    TIER_DECISION_FULL_REVIEW: z
+      .object({ move: move(maxTierMove('FULL_REVIEW')), reason: text(2000).optional(), structureFindings: text(5000) })
+      .refine(reasonWhenMoved, reasonIssue),
+  } as const;
+}

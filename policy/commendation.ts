@@ -12,28 +12,30 @@ export type CityPreferenceCode = 'MOST_BEAUTIFUL_TEACHER' | 'EXCELLENT_HEAD_TEAC
 const text = (max: number) => z.string().trim().min(1).max(max);
 const uniqueBy = <T>(key: (item: T) => string) => (items: T[]) => new Set(items.map(key)).size === items.length;
 
-/** The forms of the commendation chains (policy/forms.ts adds them to the one table). */
-export const commendationForms = {
-  /** A school's nominees; an empty list says "none this year". */
-  NOMINATIONS: z.object({
-    nominees: z
-      .array(z.object({ name: text(50), reason: text(2000), teacherId: z.uuid().optional() }))
-      .max(policyConfig.commendation.maxNomineesPerSchool)
-      .refine(uniqueBy((n: { name: string }) => n.name), { message: 'each nominee once' }),
-  }),
-  /** The core school's review: the nominations (ids) the group endorses. */
-  GROUP_ENDORSEMENT: z.object({ endorsed: z.array(z.uuid()).refine(uniqueBy((id: string) => id), { message: 'each nomination once' }) }),
-  /** EDU's district list: who is commended, and who is recommended to the city with which preference. */
-  DISTRICT_LIST: z.object({
-    listed: z
-      .array(
-        z
-          .object({ nominationId: z.uuid(), cityRecommended: z.boolean(), cityPreference: z.enum(['MOST_BEAUTIFUL_TEACHER', 'EXCELLENT_HEAD_TEACHER']).optional() })
-          .refine((l) => l.cityRecommended || !l.cityPreference, { message: 'a city preference only for nominees recommended to the city', path: ['cityPreference'] }),
-      )
-      .refine(uniqueBy((l: { nominationId: string }) => l.nominationId), { message: 'each nomination once' }),
-  }),
-} as const;
+/** Builds the forms of the commendation chains; policy/forms.ts adds them to the one table and builds it once, on first use. */
+export function commendationForms() {
+  return {
+    /** A school's nominees; an empty list says "none this year". */
+    NOMINATIONS: z.object({
+      nominees: z
+        .array(z.object({ name: text(50), reason: text(2000), teacherId: z.uuid().optional() }))
+        .max(policyConfig.commendation.maxNomineesPerSchool)
+        .refine(uniqueBy((n: { name: string }) => n.name), { message: 'each nominee once' }),
+    }),
+    /** The core school's review: the nominations (ids) the group endorses. */
+    GROUP_ENDORSEMENT: z.object({ endorsed: z.array(z.uuid()).refine(uniqueBy((id: string) => id), { message: 'each nomination once' }) }),
+    /** EDU's district list: who is commended, and who is recommended to the city with which preference. */
+    DISTRICT_LIST: z.object({
+      listed: z
+        .array(
+          z
+            .object({ nominationId: z.uuid(), cityRecommended: z.boolean(), cityPreference: z.enum(['MOST_BEAUTIFUL_TEACHER', 'EXCELLENT_HEAD_TEACHER']).optional() })
+            .refine((l) => l.cityRecommended || !l.cityPreference, { message: 'a city preference only for nominees recommended to the city', path: ['cityPreference'] }),
+        )
+        .refine(uniqueBy((l: { nominationId: string }) => l.nominationId), { message: 'each nomination once' }),
+    }),
+  } as const;
+}
 
 export interface NominationOutcome {
   nominationId: string;
@@ -48,7 +50,7 @@ export function endorsementOutcome(candidateIds: readonly string[], endorsed: re
 }
 
 /** The district list over the endorsed nominations; listing an id that was not endorsed has no effect. */
-export function districtOutcome(endorsedIds: readonly string[], list: z.infer<(typeof commendationForms)['DISTRICT_LIST']>): NominationOutcome[] {
+export function districtOutcome(endorsedIds: readonly string[], list: z.infer<ReturnType<typeof commendationForms>['DISTRICT_LIST']>): NominationOutcome[] {
   const byId = new Map(list.listed.map((l) => [l.nominationId, l]));
   return endorsedIds.map((id) => {
     const entry = byId.get(id);

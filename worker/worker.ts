@@ -12,8 +12,20 @@ export function workflowsPath(): string {
   return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
 }
 
+/**
+ * zod is evaluated once per workflow thread instead of at every workflow start: with the reused V8
+ * context each new case, chain and mail workflow otherwise evaluated it again, which was most of
+ * the worker's CPU under load (CPU profiles of bench/approvals.ts). The warm-up module brings zod in
+ * (a bare 'zod' entry is dropped by webpack, as zod declares no side effects) and makes zod's own
+ * first writes before the SDK deep-freezes what was preloaded. The policy's schemas are still built
+ * per workflow: zod completes a schema object on its first use, which a frozen one cannot be.
+ */
+export function sharedWorkflowModules(): string[] {
+  return [fileURLToPath(new URL(`../workflows/shared/zod-warmup.${workflowsPath().endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url))];
+}
+
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), preloadModules: sharedWorkflowModules(), logger: quietBundlerLogger });
 }
 
 const quietBundlerLogger = {

@@ -19,9 +19,9 @@ describe('commendation policy', () => {
   });
 
   it('R-AWARD-ANNUAL: a city preference needs a city recommendation, and a nominee is listed once', () => {
-    expect(commendationForms.DISTRICT_LIST.safeParse({ listed: [{ nominationId: a, cityRecommended: false, cityPreference: 'EXCELLENT_HEAD_TEACHER' }] }).success).toBe(false);
-    expect(commendationForms.DISTRICT_LIST.safeParse({ listed: [{ nominationId: a, cityRecommended: false }, { nominationId: a, cityRecommended: true }] }).success).toBe(false);
-    expect(commendationForms.NOMINATIONS.safeParse({ nominees: [] }).success).toBe(true);
-    expect(commendationForms.NOMINATIONS.safeParse({ nominees: [{ name: '王', reason: 'x' }, { name: '王', reason: 'y' }] }).success).toBe(false);
+    expect(commendationForms().DISTRICT_LIST.safeParse({ listed: [{ nominationId: a, cityRecommended: false, cityPreference: 'EXCELLENT_HEAD_TEACHER' }] }).success).toBe(false);
+    expect(commendationForms().DISTRICT_LIST.safeParse({ listed: [{ nominationId: a, cityRecommended: false }, { nominationId: a, cityRecommended: true }] }).success).toBe(false);
+    expect(commendationForms().NOMINATIONS.safeParse({ nominees: [] }).success).toBe(true);
+    expect(commendationForms().NOMINATIONS.safeParse({ nominees: [{ name: '王', reason: 'x' }, { name: '王', reason: 'y' }] }).success).toBe(false);
   });
 });

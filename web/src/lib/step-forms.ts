@@ -37,7 +37,7 @@ export function canDrawForm(kind: string): boolean {
 /** The fields of a known form kind, or null when the kind or one of its fields cannot be drawn. */
 export function drawableFields(kind: string): Drawable[] | null {
   if (!isFormKind(kind)) return null;
-  const json = z.toJSONSchema(stepForms[kind]) as { properties?: Record<string, FieldSchema>; required?: string[] };
+  const json = z.toJSONSchema(stepForms()[kind]) as { properties?: Record<string, FieldSchema>; required?: string[] };
   const fields = Object.entries(json.properties ?? {}).map(([name, schema]) => ({ name, schema, required: json.required?.includes(name) ?? false }));
   // Lists of ids (nominations, teachers) need a picker of their own, not free text: not drawn here.
   const drawable = (s: FieldSchema) => s.enum || ['integer', 'number', 'string', 'boolean'].includes(s.type ?? '') || (s.type === 'array' && s.items?.type === 'string' && !s.items.format);
@@ -47,7 +47,7 @@ export function drawableFields(kind: string): Drawable[] | null {
 export type Checked<T> = { ok: true; data: T } | { ok: false };
 
 function checked<K extends FormKind>(kind: K, data: unknown): Checked<StepFormData<K>> {
-  const parsed = stepForms[kind].safeParse(data);
+  const parsed = stepForms()[kind].safeParse(data);
   return parsed.success ? { ok: true, data: parsed.data as StepFormData<K> } : { ok: false };
 }
 
@@ -81,7 +81,7 @@ export function rotationPlanForm(rows: readonly RotationPlanRow[], justification
 /** R-AWARD-ANNUAL: most nominees one school may put forward. */
 export const MAX_NOMINEES = policyConfig.commendation.maxNomineesPerSchool;
 
-const nominee = stepForms.NOMINATIONS.shape.nominees.element.shape;
+const nominee = stepForms().NOMINATIONS.shape.nominees.element.shape;
 /** The longest name and reason the policy's form takes, so the inputs stop there. */
 export const NOMINEE_MAX_LENGTH = { name: nominee.name.maxLength ?? undefined, reason: nominee.reason.maxLength ?? undefined };
 
