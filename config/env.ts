@@ -31,6 +31,11 @@ export const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   DECISION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Open workflows the worker keeps in memory; a decision on one that was evicted replays its whole
+   * history first. Unset, Temporal sizes the cache from the heap (about 600 per GiB).
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number({ error: 'must be a whole number of workflows, 2 or more' }).int('must be a whole number of workflows, 2 or more').min(2, 'must be a whole number of workflows, 2 or more').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -22,6 +22,7 @@ const worker = await createCaseWorker({
   mailer: createMailer(env.SMTP_URL),
   mailFrom: env.MAIL_FROM,
   publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
 });
 // The SDK installs SIGINT/SIGTERM handlers that start a graceful shutdown; run() resolves after it.
 await worker.run();

@@ -42,16 +42,19 @@ export interface CaseWorkerOptions extends ActivityDeps {
   namespace: string;
   taskQueue?: string;
   workflowBundle?: WorkflowBundleWithSourceMap;
+  /** Unset: the SDK's default, sized from the heap. */
+  maxCachedWorkflows?: number;
 }
 
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue = TASK_QUEUE, workflowBundle, ...deps } = options;
+  const { connection, namespace, taskQueue = TASK_QUEUE, workflowBundle, maxCachedWorkflows, ...deps } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     workflowBundle: workflowBundle ?? (await bundleWorkflows()),
     activities: createActivities(deps),
+    ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}),
     // Give in-flight activities time to finish on SIGTERM; Temporal retries any that do not.
     shutdownGraceTime: '20 seconds',
     // Officials' decisions waited for the one workflow thread behind other cases' and mail's

@@ -34,6 +34,13 @@ describe('configuration from the environment', () => {
     expect(temporalUiOf(loadEnv({}), 'http://localhost:8233')).toEqual({ url: 'http://localhost:8233', namespace: 'default' });
   });
 
+  it('sizes the worker\'s workflow cache from WORKER_MAX_CACHED_WORKFLOWS, else leaves it to Temporal', () => {
+    expect(loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: '5000' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(5000);
+    expect(loadEnv({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+    expect(() => loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS: must be a whole number of workflows, 2 or more/);
+    expect(() => loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
   it('refuses a Temporal Web UI address that is not an http(s) URL', () => {
     expect(() => loadEnv({ TEMPORAL_UI_URL: 'temporal-ui:8080' })).toThrow(/TEMPORAL_UI_URL: must be a URL starting with http: or https:/);
     expect(() => loadEnv({ TEMPORAL_UI_URL: 'ftp://ui.example.cn' })).toThrow(/TEMPORAL_UI_URL/);
