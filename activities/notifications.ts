@@ -3,6 +3,7 @@
  * that fails loses nothing; delivery marks each one sent or keeps its last error for the retry.
  */
 import { ESCALATION_UNIT, type UnitCode } from '../policy/approval-chains.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { ActivityDeps } from './deps.js';
 import { renderMessage, type NotificationKind } from './notification-templates.js';
 
@@ -17,6 +18,9 @@ export interface NotificationRequest {
   /** TERM_ENDING, PAYMENT_DUE: the date the message names (ISO instant). */
   dueAt?: string;
 }
+
+const casePlace = { school: { select: { districtId: true } }, group: { select: { districtId: true } } } as const;
+type CaseWithPlace = Prisma.CaseGetPayload<{ include: typeof casePlace }>;
 
 export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFlow <noreply@localhost>', publicUrl = 'http://localhost:3000', now = () => new Date() }: ActivityDeps) {
   /** Who a task is for: its assignee, else the officials of its unit or school (leads only when it says so), and their delegates. */
@@ -44,12 +48,11 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
    * The district whose units a case's FIN and escalation messages go to. District-wide cases (a
    * commendation round) have neither school nor group, so their tasks' units and schools tell.
    */
-  async function caseDistrictId(caseId: string): Promise<string | undefined> {
-    const found = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { school: { select: { districtId: true } }, group: { select: { districtId: true } } } });
+  async function caseDistrictId(found: CaseWithPlace): Promise<string | undefined> {
     const known = found.school?.districtId ?? found.group?.districtId;
     if (known) return known;
     const task = await db.approvalTask.findFirst({
-      where: { caseId, OR: [{ unitId: { not: null } }, { schoolId: { not: null } }] },
+      where: { caseId: found.id, OR: [{ unitId: { not: null } }, { schoolId: { not: null } }] },
       orderBy: { openedAt: 'desc' },
       select: { unit: { select: { districtId: true } }, school: { select: { districtId: true } } },
     });
@@ -57,27 +60,27 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
   }
 
   /** Officials of one unit of the case's district; none when the district is unknown, never every district's. */
-  async function districtUnitOfficials(caseId: string, unitCode: UnitCode): Promise<string[]> {
-    const districtId = await caseDistrictId(caseId);
+  async function districtUnitOfficials(found: CaseWithPlace, unitCode: UnitCode): Promise<string[]> {
+    const districtId = await caseDistrictId(found);
     if (!districtId) return [];
     return (await db.official.findMany({ where: { active: true, unit: { code: unitCode, districtId } }, select: { id: true } })).map((o) => o.id);
   }
 
-  async function caseRecipients(kind: NotificationKind, caseId: string, initiatorId: string | null) {
-    const initiator = initiatorId ? [initiatorId] : [];
+  async function caseRecipients(kind: NotificationKind, found: CaseWithPlace) {
+    const initiator = found.initiatorId ? [found.initiatorId] : [];
     if (kind === 'RETURNED') return initiator;
-    if (kind === 'PAYMENT_DUE') return districtUnitOfficials(caseId, 'FIN');
-    if (kind === 'ESCALATION') return districtUnitOfficials(caseId, ESCALATION_UNIT);
-    const copies = await db.caseCopy.findMany({ where: { caseId } });
+    if (kind === 'PAYMENT_DUE') return districtUnitOfficials(found, 'FIN');
+    if (kind === 'ESCALATION') return districtUnitOfficials(found, ESCALATION_UNIT);
+    const copies = await db.caseCopy.findMany({ where: { caseId: found.id } });
     const copiedUnits = copies.flatMap((c) => (c.unitId ? [c.unitId] : []));
     const unitOfficials = copiedUnits.length ? await db.official.findMany({ where: { active: true, unitId: { in: copiedUnits } }, select: { id: true } }) : [];
     return [...new Set([...initiator, ...copies.flatMap((c) => (c.officialId ? [c.officialId] : [])), ...unitOfficials.map((o) => o.id)])];
   }
 
   async function queue(request: NotificationRequest): Promise<string[]> {
-    const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId } });
+    const found = await db.case.findUniqueOrThrow({ where: { id: request.caseId }, include: casePlace });
     const forTasks = request.kind === 'NEW_TASK' || request.kind === 'REMINDER' || request.kind === 'OVERDUE';
-    const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found.id, found.initiatorId), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
+    const { officialIds, task } = forTasks ? await taskRecipients(request.taskIds ?? []) : { officialIds: await caseRecipients(request.kind, found), task: request.taskIds?.length ? await db.approvalTask.findUnique({ where: { id: request.taskIds[0] } }) : undefined };
     if (request.schoolIds?.length) officialIds.push(...(await db.official.findMany({ where: { active: true, schoolId: { in: request.schoolIds } }, select: { id: true } })).map((o) => o.id));
     const taskForContext = task ?? (request.kind === 'ESCALATION' ? await db.approvalTask.findFirst({ where: { caseId: found.id, state: 'PENDING' }, orderBy: { openedAt: 'desc' } }) : undefined);
     const link = `${publicUrl}/cases/${found.id}${taskForContext && forTasks ? `?task=${taskForContext.id}` : ''}`;
