@@ -21,7 +21,8 @@ export function workflowsPath(): string {
  * per workflow: zod completes a schema object on its first use, which a frozen one cannot be.
  */
 export function sharedWorkflowModules(): string[] {
-  return [fileURLToPath(new URL(`../workflows/shared/zod-warmup.${workflowsPath().endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url))];
+  // No extension: webpack finds the .ts source or the compiled .js.
+  return [fileURLToPath(new URL('../workflows/shared/zod-warmup', import.meta.url))];
 }
 
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {

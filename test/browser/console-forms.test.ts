@@ -8,48 +8,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/auth/password.js';
 import { schoolYearOf } from '../../policy/calendar.js';
 import { policyConfig } from '../../policy/config.js';
-import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
 import { nextSchoolYear } from '../../web/src/lib/school-year.js';
 import { commendationRoundWorkflowId } from '../../workflows/commendation-round/messages.js';
 import { newMemberExchangeStateQuery, newMemberExchangeWorkflowId } from '../../workflows/new-member-exchange/messages.js';
 import { call, login } from '../support/api.js';
-import { expectAccessible, launchChromium, logIn, logOut, openFromInbox, screenshot } from '../support/browser.js';
+import { expectAccessible, logIn, logOut, openFromInbox, screenshot, useConsoleInBrowser } from '../support/browser.js';
 import { createTeacher } from '../support/exchange.js';
 import { createSchool } from '../support/org-cases.js';
 import { createTestOrg, TEST_PASSWORD } from '../support/org.js';
 import { eventually, removeCycles } from '../support/schedules.js';
-import { startStack, type Stack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
 
 let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  await ensureConsoleBuilt();
-  stack = await startStack({ consoleDir });
-  browser = await launchChromium();
-}, 300_000);
-
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
-  page = await context.newPage();
-});
-
-afterEach(async (test) => {
-  if (test.task.result?.state === 'fail') await screenshot(page, `failed-${test.task.name.slice(0, 40)}`);
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+useConsoleInBrowser({ started: (s) => (stack = s), opened: (p) => (page = p) });
 
 /** A pending task of a case, as its official's inbox lists it. */
 async function inboxTask(token: string, caseId: string, formKind?: string): Promise<{ id: string; formKind: string | null }> {

@@ -8,45 +8,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import dayjs from 'dayjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { cycleScheduleId } from '../../workflows/cycles/messages.js';
-import { approve, expectAccessible, launchChromium, logIn, logOut, openFromInbox, screenshot } from '../support/browser.js';
+import { approve, expectAccessible, logIn, logOut, openFromInbox, screenshot, useConsoleInBrowser } from '../support/browser.js';
 import { call } from '../support/api.js';
 import { createTeacher } from '../support/exchange.js';
 import { nextSchoolYear } from '../../web/src/lib/school-year.js';
 import { fixture, newTag } from '../support/org-data-files.js';
 import { TEST_PASSWORD } from '../support/org.js';
-import { startStack, type Stack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
 
 let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-
-beforeAll(async () => {
-  await ensureConsoleBuilt();
-  stack = await startStack({ consoleDir });
-  browser = await launchChromium();
-}, 300_000);
-
-// Each test in its own browser context: no session or language carried over from another test.
-beforeEach(async () => {
-  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
-  page = await context.newPage();
-});
-
-afterEach(async (test) => {
-  // A failing test leaves a picture of where it stopped.
-  if (test.task.result?.state === 'fail') await screenshot(page, `failed-${test.task.name.slice(0, 40)}`);
-  await context.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+useConsoleInBrowser({ started: (s) => (stack = s), opened: (p) => (page = p) });
 
 const login = (who: keyof Stack['org']['officials']) => stack.org.officials[who].login;
 

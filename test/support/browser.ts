@@ -5,11 +5,48 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { consoleDir, ensureConsoleBuilt } from '../../scripts/build-console.js';
+import { startStack, type Stack } from './stack.js';
 
 const SCREENSHOTS = path.resolve('test-results', 'screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The hooks of a browser test file: the built console served by one stack and one Chromium for
+ * the file; each test in a browser context of its own (no session or language carried over from
+ * another test), and a failing test leaves a picture of where it stopped.
+ */
+export function useConsoleInBrowser(on: { started: (stack: Stack) => void; opened: (page: Page) => void }): void {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    stack = await startStack({ consoleDir });
+    on.started(stack);
+    browser = await launchChromium();
+  }, 300_000);
+
+  beforeEach(async () => {
+    context = await (browser as Browser).newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    on.opened(page);
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') await screenshot(page, `failed-${test.task.name.slice(0, 40)}`);
+    await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+}
 
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
