@@ -2,8 +2,12 @@
  * The outbox: messages are stored (once, by dedupe key) before anything is sent, so a mail relay
  * that fails loses nothing; delivery marks each one sent or keeps its last error for the retry.
  */
+import { Context } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { ESCALATION_UNIT, type UnitCode } from '../policy/approval-chains.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { mailQueuedSignal, outboxRelayWorkflowId } from '../workflows/notifications/messages.js';
+import { outboxRelayWorkflow } from '../workflows/notifications/relay.js';
 import type { ActivityDeps } from './deps.js';
 import { renderMessage, type NotificationKind } from './notification-templates.js';
 
@@ -97,13 +101,14 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     return pending.map((n) => n.id);
   }
 
-  async function deliver(notificationIds: string[]): Promise<void> {
+  /** Sends the given messages still pending; answers the ids the relay refused (each keeps its error). */
+  async function deliver(notificationIds: string[]): Promise<{ failed: { id: string; reason: string; to: string }[] }> {
     if (!mailer) {
       await db.notification.updateMany({ where: { id: { in: notificationIds }, state: 'PENDING' }, data: { state: 'NOT_SENT', lastError: 'SMTP_URL is not configured' } });
-      return;
+      return { failed: [] };
     }
     const pending = await db.notification.findMany({ where: { id: { in: notificationIds }, state: 'PENDING' } });
-    const failures: string[] = [];
+    const failed: { id: string; reason: string; to: string }[] = [];
     for (const message of pending) {
       try {
         await mailer.sendMail({ from: mailFrom, to: message.toAddress, subject: message.subject, text: message.bodyText, html: message.bodyHtml });
@@ -111,17 +116,44 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         await db.notification.update({ where: { id: message.id }, data: { attempts: { increment: 1 }, lastError: reason } });
-        failures.push(`${message.toAddress}: ${reason}`);
+        failed.push({ id: message.id, reason, to: message.toAddress });
       }
     }
-    // Failing the activity makes Temporal retry the messages still pending, with backoff.
-    if (failures.length > 0) throw new Error(`mail relay refused ${failures.length} message(s): ${failures.join('; ')}`);
+    return { failed };
   }
 
   return {
-    /** Stores the messages (once, however often retried) and sends those not yet sent. */
+    /**
+     * Stores a notification's messages in the outbox (once, however often retried) and wakes this
+     * task queue's outbox relay, started here if it is not running, to deliver them.
+     */
+    async queueNotifications(request: NotificationRequest): Promise<void> {
+      const ids = await queue(request);
+      if (ids.length === 0) return;
+      const { client, info } = Context.current();
+      const workflowId = outboxRelayWorkflowId(info.taskQueue);
+      try {
+        await client.workflow.signalWithStart(outboxRelayWorkflow, { workflowId, taskQueue: info.taskQueue, args: [{}], signal: mailQueuedSignal, signalArgs: [ids] });
+      } catch (err) {
+        // The Java test server lets two simultaneous first messages race to start the relay; the loser signals it.
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        await client.workflow.getHandle(workflowId).signal(mailQueuedSignal, ids);
+      }
+    },
+
+    /** The relay's delivery: sends the messages still pending and answers which ones the relay refused. */
+    async deliverNotifications({ notificationIds }: { notificationIds: string[] }): Promise<{ failed: string[] }> {
+      return { failed: (await deliver(notificationIds)).failed.map((f) => f.id) };
+    },
+
+    /**
+     * Stores and sends in one activity, for the mail workflows that cases started before the
+     * outbox relay (one per notification); they may still be retrying.
+     */
     async sendNotifications(request: NotificationRequest): Promise<void> {
-      await deliver(await queue(request));
+      const { failed } = await deliver(await queue(request));
+      // Failing the activity makes Temporal retry the messages still pending, with backoff.
+      if (failed.length > 0) throw new Error(`mail relay refused ${failed.length} message(s): ${failed.map((f) => `${f.to}: ${f.reason}`).join('; ')}`);
     },
   };
 }

@@ -114,7 +114,7 @@ while (tasks.size < caseIds.length) {
   await new Promise((r) => setTimeout(r, 200));
 }
 const bareHandles = await Promise.all(Array.from({ length: 3 * N }, () => temporal.workflow.start(bareWorkflow, { taskQueue: BARE_QUEUE, workflowId: `bare-${randomUUID()}` })));
-// Measure a settled system: every case's new-task mail workflow has run and the bare workflows have started.
+// Measure a settled system: every case's new-task mail is out and the bare workflows have started.
 for (let waited = 0; waited < 120_000; waited += 500) {
   const [queued, pending] = await Promise.all([db.notification.count({ where: { caseId: { in: caseIds } } }), db.notification.count({ where: { caseId: { in: caseIds }, state: 'PENDING' } })]);
   if (queued >= caseIds.length && pending === 0) break;

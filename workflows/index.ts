@@ -1,6 +1,7 @@
 /** Entry point of the workflow bundle: every workflow type the worker runs. */
 export { approvalChainWorkflow } from './approval-chain/workflow.js';
 export { caseWorkflow } from './case/workflow.js';
+export { outboxRelayWorkflow } from './notifications/relay.js';
 export { deliverNotificationsWorkflow } from './notifications/workflow.js';
 export { exchangeRefusalWorkflow } from './exchange-refusal/workflow.js';
 export { exchangeTermWorkflow } from './exchange-term/workflow.js';

@@ -43,7 +43,7 @@ export async function startChainEnv(options: { replayEveryTask?: boolean } = {})
   const db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
   const org = await createTestOrg(db);
   const smtp = await startTestSmtp();
-  // One worker for the file, so mail workflows a test leaves behind still finish.
+  // One worker for the file, so the outbox relay keeps delivering what a test leaves behind.
   const taskQueue = `chain-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,

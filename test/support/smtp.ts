@@ -8,6 +8,8 @@ export interface TestSmtp {
   received: ParsedMail[];
   /** While set, the server refuses every message, as a failing relay would. */
   failing: boolean;
+  /** Addresses the server refuses (550), as a relay refuses one mailbox and takes the rest. */
+  refused: Set<string>;
   waitFor(predicate: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
@@ -17,6 +19,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     url: '',
     received: [],
     failing: false,
+    refused: new Set(),
     async waitFor(predicate, timeoutMs = 20_000) {
       for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
         const mail = state.received.find(predicate);
@@ -30,6 +33,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      callback(state.refused.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
+    },
     onData(stream, _session, callback) {
       if (state.failing) {
         stream.resume();

@@ -38,7 +38,7 @@ describe('approval chain', () => {
     await t.smtp.waitFor((m) => recipients(m).includes(t.org.officials.edu2.email) && m.subject?.includes('待办') === true);
     const outcome = await t.smtp.waitFor((m) => recipients(m).includes(t.org.officials.member.email) && m.subject?.includes(row.title) === true);
     expect(outcome.subject).toContain('已通过');
-    // Each notification is delivered by its own workflow, so the last may land after the outcome.
+    // The outbox relay delivers after the chain has moved on, so the last may land after the outcome.
     await expect.poll(async () => (await t.db.notification.findMany({ where: { caseId: row.id } })).every((n) => n.state === 'SENT'), { timeout: 10_000 }).toBe(true);
   });
 
@@ -152,6 +152,25 @@ describe('approval chain', () => {
       await t.env.client.workflow.getHandle(row.workflowId).terminate('test done');
     } finally {
       t.smtp.failing = false;
+    }
+  });
+
+  it('delivers other mail while the relay refuses one mailbox, and that mailbox\'s message once it is taken', async () => {
+    const core = t.org.officials.core.email;
+    t.smtp.refused.add(core);
+    try {
+      const { row, chain } = await t.startCase();
+      await expect.poll(async () => (await t.db.notification.findFirst({ where: { caseId: row.id, toAddress: core } }))?.lastError ?? null, { timeout: 10_000 }).toContain('mailbox unavailable');
+
+      await t.decide(chain, t.decision('core', await t.pendingTask(chain, 0)));
+      await t.smtp.waitFor((m) => recipients(m).includes(t.org.officials.edu.email) && m.subject?.includes(row.title) === true, 10_000);
+
+      expect(await t.db.notification.findFirst({ where: { caseId: row.id, toAddress: core } })).toMatchObject({ state: 'PENDING' });
+      t.smtp.refused.delete(core);
+      await t.smtp.waitFor((m) => recipients(m).includes(core) && m.subject?.includes(row.title) === true, 30_000);
+      await t.env.client.workflow.getHandle(row.workflowId).terminate('test done');
+    } finally {
+      t.smtp.refused.delete(core);
     }
   });
 });

@@ -1,7 +1,6 @@
 /**
- * Queues a notification's messages in the outbox and delivers them. A workflow of its own,
- * abandoned by the case that started it: officials' decisions do not wait for mail, and a mail
- * relay that is down for hours delays mail without holding up or losing any case.
+ * One notification's delivery, as cases started before the outbox relay sent it: a workflow of its
+ * own per notification, abandoned by the case. Kept so those cases and their mail still run.
  */
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities, NotificationRequest } from '../../activities/index.js';
