@@ -165,6 +165,10 @@ const count = () => Promise.all([db.caseEvent.count({ where: { caseId: { in: cas
 let [recorded, advanced] = await count();
 for (let i = 0; i < 100 && advanced < caseIds.length; i += 1, await new Promise((r) => setTimeout(r, 100))) [recorded, advanced] = await count();
 console.log(`decisions recorded: ${recorded}/${caseIds.length}; cases moved to the next step: ${advanced}/${caseIds.length}; lost: ${caseIds.length - Math.min(recorded, advanced)}`);
+if (caseWorkerPid) {
+  const peakKb = Number(/VmHWM:\s+(\d+)/.exec(await readFile(`/proc/${caseWorkerPid}/status`, 'utf8'))?.[1]);
+  console.log(`case worker: peak RSS ${(peakKb / 1024).toFixed(0)} MB; workflow cache ${process.env.WORKER_MAX_CACHED_WORKFLOWS ?? "the SDK's default"}`);
+}
 for (const id of caseIds) await temporal.workflow.getHandle(`case-${id}`).terminate('bench done');
 
 await api.close();
