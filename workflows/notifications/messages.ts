@@ -8,11 +8,3 @@ export const mailQueuedSignal = defineSignal<[string[]]>('mailQueued');
 export function outboxRelayWorkflowId(taskQueue: string): string {
   return `outbox-relay:${taskQueue}`;
 }
-
-export interface RelayState {
-  /** Queued, not yet tried. */
-  fresh?: string[];
-  /** Refused by the relay at least once, tried again after a back-off. */
-  retrying?: string[];
-  backoffMs?: number;
-}

@@ -7,7 +7,7 @@
  */
 import { condition, continueAsNew, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
-import { mailQueuedSignal, type RelayState } from './messages.js';
+import { mailQueuedSignal } from './messages.js';
 
 const outbox = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '5 minutes',
@@ -21,6 +21,15 @@ const MAX_BACKOFF_MS = 10 * 60_000;
 const BATCH = 100;
 /** Rounds per run before continuing as new, in case the server never suggests it (test server). */
 const ROUNDS_PER_RUN = 500;
+
+/** What one run of the relay hands to the next when it continues as new. */
+export interface RelayState {
+  /** Queued, not yet tried. */
+  fresh?: string[];
+  /** Refused by the relay at least once, tried again after a back-off. */
+  retrying?: string[];
+  backoffMs?: number;
+}
 
 export async function outboxRelayWorkflow(carried: RelayState = {}): Promise<void> {
   const fresh = new Set(carried.fresh);
