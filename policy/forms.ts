@@ -51,7 +51,7 @@ let built: StepForms | undefined;
 
 /**
  * The schemas, built on first use. Each workflow evaluates this module afresh, and most never check
- * a form (mail, case and chain workflows between form steps); building every schema at load was a
+ * a form (case and chain workflows between form steps, the outbox relay); building every schema at load was a
  * fifth of the case worker's workflow-thread CPU under load (CPU profile of bench/approvals.ts).
  */
 export function stepForms(): StepForms {
