@@ -35,7 +35,6 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use times recorded by activities; workflows keep no wall clock.' },
         { selector: "CallExpression[callee.name='setTimeout']", message: 'Use sleep() or condition() with a timeout.' },
       ],
     },

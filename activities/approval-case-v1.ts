@@ -1,13 +1,13 @@
 /** Activities of the first, flat approval case (workflows/approval-case), kept for its running cases. */
-import { addWorkingDays } from '../policy/calendar.js';
 import { ESCALATION_UNIT } from '../policy/approval-chains.js';
 import type { StepAssignee } from '../workflows/approval-case/messages.js';
 import { addEvent, type ActivityDeps } from './deps.js';
 
-export function approvalCaseV1Activities({ db, config, now = () => new Date() }: ActivityDeps) {
+export function approvalCaseV1Activities({ db, calendar, now = () => new Date() }: ActivityDeps) {
   return {
     async openStep(input: { caseId: string; stepIndex: number; stepKey: string; assignee: StepAssignee; deadlineWorkingDays: number }) {
       const openedAt = now();
+      const deadline = await calendar.deadline(openedAt, input.deadlineWorkingDays);
       const taskKey = `${input.caseId}:${input.stepIndex}:1`;
       const task = await db.approvalTask.upsert({
         where: { taskKey },
@@ -19,7 +19,9 @@ export function approvalCaseV1Activities({ db, config, now = () => new Date() }:
           unitId: input.assignee.unitId ?? null,
           schoolId: input.assignee.schoolId ?? null,
           openedAt,
-          dueAt: addWorkingDays(openedAt, input.deadlineWorkingDays, config),
+          dueAt: deadline.dueAt,
+          dueProvisional: deadline.provisional,
+          deadlineWorkingDays: input.deadlineWorkingDays,
         },
         update: {},
       });

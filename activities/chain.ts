@@ -1,6 +1,5 @@
 /** Read-model writes of the approval chain: tasks, decisions and the audit trail, each idempotent. */
 import type { Prisma } from '../generated/prisma/client.js';
-import { addWorkingDays } from '../policy/calendar.js';
 import { ESCALATION_UNIT } from '../policy/approval-chains.js';
 import type { ChainStep, DecisionAction } from '../workflows/approval-chain/messages.js';
 import { addEvent, type ActivityDeps, type EventKind } from './deps.js';
@@ -8,11 +7,12 @@ import { addEvent, type ActivityDeps, type EventKind } from './deps.js';
 const HOUR_MS = 3_600_000;
 const decisionKind = { APPROVE: 'APPROVED', REJECT: 'REJECTED', RETURN: 'RETURNED' } as const;
 
-export function chainActivities({ db, config, now = () => new Date() }: ActivityDeps) {
+export function chainActivities({ db, config, calendar, now = () => new Date() }: ActivityDeps) {
   return {
-    async openStepTasks(input: { caseId: string; chainWorkflowId: string; stepIndex: number; round: number; step: ChainStep }) {
-      const openedAt = now();
-      const dueAt = addWorkingDays(openedAt, input.step.deadlineWorkingDays, config);
+    /** `openedAt`: the workflow's own time, so deadlines follow the server's clock (and the test server's skipped time). */
+    async openStepTasks(input: { caseId: string; chainWorkflowId: string; stepIndex: number; round: number; step: ChainStep; openedAt: string }) {
+      const openedAt = new Date(input.openedAt);
+      const deadline = await calendar.deadline(openedAt, input.step.deadlineWorkingDays);
       const tasks = [];
       for (const assignee of input.step.assignees) {
         const taskKey = `${input.chainWorkflowId}:${input.stepIndex}:${input.round}:${assignee.unitId ?? assignee.schoolId}`;
@@ -31,7 +31,9 @@ export function chainActivities({ db, config, now = () => new Date() }: Activity
             unitId: assignee.unitId ?? null,
             schoolId: assignee.schoolId ?? null,
             openedAt,
-            dueAt,
+            dueAt: deadline.dueAt,
+            dueProvisional: deadline.provisional,
+            deadlineWorkingDays: input.step.deadlineWorkingDays,
           },
           update: {},
         });
@@ -39,8 +41,8 @@ export function chainActivities({ db, config, now = () => new Date() }: Activity
         tasks.push({ taskId: task.id, assignee, dueAt: task.dueAt });
       }
       // A retry keeps the due date the first attempt stored.
-      const due = tasks[0]?.dueAt ?? dueAt;
-      const msUntilDue = Math.max(0, due.getTime() - now().getTime());
+      const due = tasks[0]?.dueAt ?? deadline.dueAt;
+      const msUntilDue = Math.max(0, due.getTime() - openedAt.getTime());
       return {
         tasks: tasks.map(({ taskId, assignee }) => ({ taskId, assignee })),
         dueAt: due.toISOString(),

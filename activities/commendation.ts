@@ -1,6 +1,5 @@
 /** The commendation round's records (R-AWARD-ANNUAL): nominees, their statuses and city preference. */
 import type { NominationOutcome } from '../policy/commendation.js';
-import { addWorkingDays } from '../policy/calendar.js';
 import type { ActivityDeps } from './deps.js';
 
 export interface RoundSchool {
@@ -16,7 +15,7 @@ export interface NominationRecord {
   name: string;
 }
 
-export function commendationActivities({ db, config, now = () => new Date() }: ActivityDeps) {
+export function commendationActivities({ db, config, calendar, now = () => new Date() }: ActivityDeps) {
   return {
     /** The schools that nominate: every school of the district inside an education group. */
     async loadCommendationRound(input: { districtId: string }): Promise<{ districtName: string; schools: RoundSchool[]; groupCodes: Record<string, string> }> {
@@ -33,7 +32,8 @@ export function commendationActivities({ db, config, now = () => new Date() }: A
     async msUntilNominationsClose(): Promise<number> {
       const start = now();
       const { nominationWorkingDays, lateNominationWorkingDays } = config.commendation;
-      return addWorkingDays(start, nominationWorkingDays + lateNominationWorkingDays, config).getTime() - start.getTime();
+      const { dueAt } = await calendar.deadline(start, nominationWorkingDays + lateNominationWorkingDays);
+      return dueAt.getTime() - start.getTime();
     },
 
     async recordNominations(input: { caseId: string; schoolYear: number; schoolId: string; groupId: string; nominees: { name: string; reason: string; teacherId?: string | undefined }[] }): Promise<NominationRecord[]> {

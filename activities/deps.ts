@@ -1,10 +1,13 @@
 import type { Transporter } from 'nodemailer';
 import type { PolicyConfig } from '../policy/config.js';
+import type { CalendarStore } from '../prisma/calendar.js';
 import type { Db } from '../prisma/client.js';
 
 export interface ActivityDeps {
   db: Db;
   config: PolicyConfig;
+  /** The working-day calendar, read from the database (prisma/calendar.ts). */
+  calendar: CalendarStore;
   /** Without a mail relay (SMTP_URL unset) messages stay in the outbox as NOT_SENT. */
   mailer?: Transporter;
   mailFrom?: string;
@@ -15,7 +18,7 @@ export interface ActivityDeps {
 
 export type EventKind =
   | 'STEP_OPENED' | 'APPROVED' | 'REJECTED' | 'RETURNED' | 'RESUBMITTED' | 'WITHDRAWN'
-  | 'CLAIMED' | 'UNCLAIMED' | 'REASSIGNED' | 'OVERDUE' | 'ESCALATED' | 'REMINDER_SENT' | 'CLOSED';
+  | 'CLAIMED' | 'UNCLAIMED' | 'REASSIGNED' | 'OVERDUE' | 'ESCALATED' | 'REMINDER_SENT' | 'CLOSED' | 'DEADLINE_CHANGED';
 
 export interface EventInput {
   caseId: string;

@@ -8,10 +8,12 @@ import { assessmentActivities } from './assessment.js';
 import { commendationActivities } from './commendation.js';
 import { cycleActivities } from './cycles.js';
 import { cadreActivities } from './cadre.js';
+import { calendarActivities } from './calendar.js';
 import { groupChangeActivities } from './group-change.js';
 import { secondmentActivities } from './secondment.js';
 import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
+import { createCalendarStore } from '../prisma/calendar.js';
 import type { ActivityDeps } from './deps.js';
 import { exchangeActivities } from './exchange.js';
 import { newMemberExchangeActivities } from './new-member-exchange.js';
@@ -22,8 +24,12 @@ import { staffingActivities } from './staffing.js';
 export type { ActivityDeps } from './deps.js';
 export type { NotificationRequest } from './notifications.js';
 
-export function createActivities(deps: ActivityDeps) {
+/** What the worker hands over; the calendar store is made from the database unless given. */
+export type ActivityInput = Omit<ActivityDeps, 'calendar'> & Partial<Pick<ActivityDeps, 'calendar'>>;
+
+export function createActivities(input: ActivityInput) {
+  const deps: ActivityDeps = { ...input, calendar: input.calendar ?? createCalendarStore(input.db, input.config.utcOffsetMinutes) };
   return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
     ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps),
-    ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps) };
+    ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps), ...calendarActivities(deps) };
 }

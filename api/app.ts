@@ -12,7 +12,10 @@ import { directoryRoute } from './directory.js';
 import { docsRoutes } from './docs.js';
 import { exchangeRoutes } from './exchange/routes.js';
 import { DomainError, errorHandler } from './errors.js';
-import { healthRoute } from './health.js';
+import { calendarService } from '../application/calendar.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { livenessRoute, readinessRoute } from './health.js';
+import { createMetrics } from './metrics.js';
 import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
 import { reportRoutes } from './reports/routes.js';
@@ -41,7 +44,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
 
-  app.get('/healthz', healthRoute(deps.db, deps.temporal));
+  const calendar = calendarService({ db: deps.db, temporal: deps.temporal, config: deps.config, ...(deps.taskQueue ? { taskQueue: deps.taskQueue } : {}) });
+  app.get('/livez', livenessRoute);
+  app.get(['/readyz', '/healthz'], readinessRoute(deps.db, deps.temporal, calendar));
+  app.get('/metrics', createMetrics(calendar).route);
   const openApi = openApiDocument();
   app.get('/openapi.json', (_req, res) => {
     res.json(openApi);
@@ -71,6 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(orgCaseRoutes(deps));
   api.use(fundingRoutes(deps));
   api.use(staffingRoutes(deps));
+  api.use(calendarRoutes(calendar));
   app.use('/api', api);
   if (deps.consoleDir) app.use(consoleRoutes(deps.consoleDir));
 

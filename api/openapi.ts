@@ -7,6 +7,7 @@ import { declareRefusalBody, earlyEndBody, nominateTermBody, startRotationPlanBo
 import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } from './org-cases/schemas.js';
 import { lectureFeeBody, startSubsidyBody } from './funding/schemas.js';
 import { staffingProposalBody } from './staffing/schemas.js';
+import { calendarYearBody } from './calendar/schemas.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody, teacherSearchQuery } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -34,6 +35,8 @@ function operation(summary: string, options: { body?: Schema; query?: Schema; pa
   };
 }
 
+const yearParameter = { name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } };
+
 function fileOperation(summary: string) {
   return { ...operation(summary), parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }] };
 }
@@ -46,7 +49,19 @@ export function openApiDocument(serverUrl?: string) {
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],
     paths: {
-      '/healthz': { get: operation('Reachability of Temporal and the database', { auth: false }) },
+      '/livez': { get: operation('The API process answers', { auth: false }) },
+      '/readyz': { get: operation('Reachability of Temporal and the database (503 when either is down), and how far the working-day calendar reaches', { auth: false }) },
+      '/healthz': { get: operation('Older name of /readyz', { auth: false }) },
+      '/metrics': { get: { ...operation('Prometheus metrics: process, and business gauges such as the calendar coverage', { auth: false }), responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+      '/api/calendar': { get: operation('The working-day calendar: years entered and how far it reaches (coverage, missing years, warning from 1 October)') },
+      '/api/calendar/years/{year}': {
+        get: { ...operation("One year's holidays and swapped working days (调休); covered=false when not entered"), parameters: [yearParameter] },
+        put: {
+          ...operation("Enter or correct one year's list (EDU administrators): JSON, or CSV lines `date,kind,name` (kind HOLIDAY/休 or WORKING_DAY/班); replaces the year and recounts open deadlines", { body: calendarYearBody }),
+          parameters: [yearParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(calendarYearBody) }, 'text/csv': { schema: { type: 'string' } } } },
+        },
+      },
       '/api/auth/login': { post: operation('Log in; returns a bearer token', { body: loginBody, auth: false }) },
       '/api/auth/logout': { post: operation('End this session') },
       '/api/me': { get: operation('The current official') },

@@ -2,19 +2,11 @@
  * Every number the policy sets, in one place (rule ids from ../shared/policy/RULES.md).
  * Where the policy text is silent the value is a configurable default and says so.
  */
-export interface BusinessCalendarData {
-  /** Public holidays, `YYYY-MM-DD` in Asia/Shanghai. */
-  holidays: readonly string[];
-  /** Weekend days made working days (调休), `YYYY-MM-DD` in Asia/Shanghai. */
-  workingWeekends: readonly string[];
-}
-
 export interface PolicyConfig {
   /** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
   utcOffsetMinutes: number;
   /** The school year starts on this month/day (RULES.md "Dates"). */
   schoolYearStart: { month: number; day: number };
-  calendar: BusinessCalendarData;
   /** R-GROUP-SIZE */
   groupSize: { min: number; max: number; hardMax: number };
   /** R-COVERAGE */
@@ -80,19 +72,6 @@ export interface PolicyConfig {
 export const policyConfig: PolicyConfig = {
   utcOffsetMinutes: 8 * 60,
   schoolYearStart: { month: 9, day: 1 },
-  calendar: {
-    // The 2026 national holiday arrangement; the bureau checks and extends this data every year.
-    holidays: [
-      '2026-01-01', '2026-01-02', '2026-01-03',
-      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
-      '2026-04-04', '2026-04-05', '2026-04-06',
-      '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
-      '2026-06-19', '2026-06-20', '2026-06-21',
-      '2026-09-25', '2026-09-26', '2026-09-27',
-      '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
-    ],
-    workingWeekends: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-  },
   groupSize: { min: 4, max: 6, hardMax: 8 },
   coverageTargets: [
     { year: 2025, share: 0.8 },

@@ -12,6 +12,8 @@ import { loadEnvOrExit, temporalUiOf } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
+import { calendarCoverage } from '../policy/calendar.js';
+import { createCalendarStore, seedCalendar } from '../prisma/calendar.js';
 import { createMailer } from '../worker/mailer.js';
 import { createCaseWorker } from '../worker/worker.js';
 import { startDemoCases } from './demo-cases.js';
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
   cleanups.unshift(() => db.$disconnect());
   step('loading demo data…');
   const logins = await seedDemo(db);
+  await seedCalendar(db);
 
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
   cleanups.unshift(() => nativeConnection.close());
@@ -97,6 +100,10 @@ async function main(): Promise<void> {
   console.log(env.TEMPORAL_ADDRESS ? `  Temporal:        ${temporalAddress}` : `  Temporal Web UI: http://localhost:${env.TEMPORAL_UI_PORT}  (gRPC ${temporalAddress})`);
   console.log(`  Database:        ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir, 'pglite')}`}`);
   console.log(`  API docs:        ${apiUrl}/docs  (OpenAPI: ${apiUrl}/openapi.json)`);
+  const coverage = calendarCoverage(new Date(), await createCalendarStore(db, policyConfig.utcOffsetMinutes).load(), policyConfig.utcOffsetMinutes);
+  if (coverage.warning) {
+    console.log(`  Calendar / 工作日历: ${coverage.missingYears.join('、')} 年节假日安排尚未录入（EDU 管理员在控制台「工作日历」录入）；此前截止时间为暂定 / holidays of ${coverage.missingYears.join(', ')} not entered yet: deadlines counting them are provisional`);
+  }
   console.log(`  E-mail:          ${env.SMTP_URL ? 'via SMTP_URL' : 'SMTP_URL not set: messages are kept in the outbox (Notification table), not sent'}`);
   console.log(`\n  Demo logins (password "${DEMO_PASSWORD}"):`);
   for (const l of logins) console.log(`    ${l.login.padEnd(10)} ${l.belongsTo}`);

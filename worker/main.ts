@@ -3,6 +3,7 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
+import { seedCalendar } from '../prisma/calendar.js';
 import { createDb } from '../prisma/client.js';
 import { createMailer } from './mailer.js';
 import { registerSearchAttributes } from './search-attributes.js';
@@ -14,6 +15,8 @@ await registerSearchAttributes(operator, env.TEMPORAL_NAMESPACE);
 await operator.close();
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const db = createDb(env.DATABASE_URL);
+// Years of the maintained dataset the database lacks; a year the bureau entered is never overwritten.
+await seedCalendar(db);
 const worker = await createCaseWorker({
   connection,
   namespace: env.TEMPORAL_NAMESPACE,

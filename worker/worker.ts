@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { NativeConnection} from '@temporalio/worker';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../activities/index.js';
+import { createActivities, type ActivityInput } from '../activities/index.js';
 import { TASK_QUEUE } from '../workflows/constants.js';
 
 /** The workflow entry module, as TypeScript source (tsx, tests) or compiled JavaScript (dist). */
@@ -38,7 +38,7 @@ const quietBundlerLogger = {
   error: (message: string) => console.error(message),
 };
 
-export interface CaseWorkerOptions extends ActivityDeps {
+export interface CaseWorkerOptions extends ActivityInput {
   connection: NativeConnection;
   namespace: string;
   taskQueue?: string;

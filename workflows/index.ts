@@ -17,4 +17,5 @@ export { groupChangeWorkflow } from './group-change/workflow.js';
 export { cadrePlacementWorkflow } from './cadre-placement/workflow.js';
 export { newSchoolSubsidyWorkflow } from './new-school-subsidy/workflow.js';
 export { lectureFeeWorkflow } from './lecture-fee/workflow.js';
+export { calendarChangeWorkflow } from './calendar/workflow.js';
 export { staffingAdjustmentWorkflow } from './staffing-adjustment/workflow.js';

@@ -28,7 +28,7 @@ export interface CaseRoutesDeps {
 const listInclude = {
   school: { select: { id: true, code: true, name: true } },
   group: { select: { id: true, code: true, name: true } },
-  tasks: { where: { state: 'PENDING' as const }, select: { id: true, stepKey: true, dueAt: true, overdue: true, unitId: true, schoolId: true } },
+  tasks: { where: { state: 'PENDING' as const }, select: { id: true, stepKey: true, dueAt: true, dueProvisional: true, overdue: true, unitId: true, schoolId: true } },
 };
 
 export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decisionTimeoutMs }: CaseRoutesDeps): Router {
@@ -144,6 +144,7 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
         taskId: t.id,
         stepKey: t.stepKey,
         dueAt: t.dueAt,
+        dueProvisional: t.dueProvisional,
         overdue: t.overdue,
         officials: t.assignee
           ? [t.assignee]

@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node';
 import { startDevTemporal } from '../../scripts/dev-temporal.js';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.js';
 import { runPrisma } from '../../scripts/prisma.js';
+import { seedCalendar } from '../../prisma/calendar.js';
+import { createDb } from '../../prisma/client.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +29,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     databasePoolSize = pg.poolSize;
   }
   await runPrisma(['migrate', 'deploy'], { DATABASE_URL: databaseUrl });
+  // The working-day calendar the API and workers seed at start, for tests that use neither.
+  const db = createDb(databaseUrl, 1);
+  await seedCalendar(db);
+  await db.$disconnect();
 
   const temporal = await startDevTemporal().catch((err: unknown) => {
     throw new Error(`Cannot start the Temporal dev server (needs Go to build the CLI, or TEMPORAL_CLI_PATH): ${String(err)}`);

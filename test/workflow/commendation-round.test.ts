@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetCalendar } from '../../prisma/calendar.js';
 import { addWorkingDays } from '../../policy/calendar.js';
 import { policyConfig } from '../../policy/config.js';
 import { chainWorkflowId, type DecisionInput } from '../../workflows/approval-chain/messages.js';
@@ -39,7 +40,7 @@ describe('commendation round', () => {
     const opened = await t.db.approvalTask.findUniqueOrThrow({ where: { id: silentTask } });
     expect(opened.formKind).toBe('NOMINATIONS');
 
-    const closesAt = addWorkingDays(opened.openedAt, policyConfig.commendation.nominationWorkingDays + policyConfig.commendation.lateNominationWorkingDays, policyConfig);
+    const closesAt = addWorkingDays(opened.openedAt, policyConfig.commendation.nominationWorkingDays + policyConfig.commendation.lateNominationWorkingDays, datasetCalendar(), policyConfig.utcOffsetMinutes);
     await t.env.sleep(closesAt.getTime() - Date.now() - 3_600_000);
     await t.smtp.waitFor((m) => recipients(m).includes(t.org.officials.taskforce.email) && m.subject?.startsWith('【督办】') === true);
     expect(await escalationAddresses(t.db, workflowId)).toEqual([t.org.officials.taskforce.email]);

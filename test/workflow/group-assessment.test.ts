@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetCalendar } from '../../prisma/calendar.js';
 import { addWorkingDays, schoolYearOf } from '../../policy/calendar.js';
 import { policyConfig } from '../../policy/config.js';
 import { chainStateQuery, chainWorkflowId, type Actor, type DecisionInput } from '../../workflows/approval-chain/messages.js';
@@ -50,7 +51,7 @@ describe('group assessment', () => {
     const step = (await chain.query(chainStateQuery)).currentStep;
     const task = await t.db.approvalTask.findUniqueOrThrow({ where: { id: selfTask } });
     expect(step?.key).toBe('assessment-self-assessment');
-    expect(task.dueAt).toEqual(addWorkingDays(task.openedAt, policyConfig.assessment.selfAssessmentWorkingDays, policyConfig));
+    expect(task.dueAt).toEqual(addWorkingDays(task.openedAt, policyConfig.assessment.selfAssessmentWorkingDays, datasetCalendar(), policyConfig.utcOffsetMinutes));
     expect(task.formKind).toBe('SELF_ASSESSMENT');
 
     await t.env.sleep(task.dueAt.getTime() - Date.now() + 60_000);

@@ -24,6 +24,7 @@ const DelegationPage = lazy(() => import('./pages/Delegation.js'));
 const ImportPage = lazy(() => import('./pages/Import.js'));
 const SchedulesPage = lazy(() => import('./pages/Schedules.js'));
 const DashboardPage = lazy(() => import('./pages/Dashboard.js'));
+const CalendarPage = lazy(() => import('./pages/Calendar.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.js'));
 
 // Ant Design's default link blue, secondary grey and placeholder and tertiary greys and error red fall below WCAG AA contrast on white.
@@ -42,6 +43,7 @@ const pages: [string, ReactNode][] = [
   ['/import', <ImportPage />],
   ['/schedules', <SchedulesPage />],
   ['/dashboard', <DashboardPage />],
+  ['/calendar', <CalendarPage />],
   ['*', <NotFoundPage />],
 ];
 

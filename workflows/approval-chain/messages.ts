@@ -1,5 +1,5 @@
 /** The approval chain's contract with its parent case, the API and tests. */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StepKind } from '../../policy/approval-chains.js';
 import type { FormKind } from '../../policy/forms.js';
 
@@ -114,6 +114,18 @@ export const withdrawUpdate = defineUpdate<ChainSnapshot, [InitiatorInput]>('wit
 export const resubmitUpdate = defineUpdate<ChainSnapshot, [InitiatorInput]>('resubmit');
 export const assignUpdate = defineUpdate<ChainSnapshot, [AssignmentInput]>('assign');
 export const chainStateQuery = defineQuery<ChainSnapshot>('chainState');
+
+/**
+ * A step's deadline recounted after the bureau entered or changed a year of the working-day
+ * calendar (prisma/calendar.ts); ignored unless that step and round are still open and not overdue.
+ */
+export interface StepDeadline {
+  stepIndex: number;
+  round: number;
+  dueAt: string;
+  remindAt: string;
+}
+export const stepDeadlineSignal = defineSignal<[StepDeadline]>('stepDeadline');
 
 /** The generic case runs chain 1; long-running cases name each chain they open (`nomination`, `score-2027`). */
 export function chainWorkflowId(caseWorkflowId: string, chain: number | string = 1): string {

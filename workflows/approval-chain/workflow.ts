@@ -3,7 +3,8 @@
  * each a single approver, a countersign (会签) or an any-of (或签); decisions approve, reject, or
  * return (退回) to the previous step or to the initiator; the initiator may withdraw before the
  * first decision. Steps remind their assignees before the deadline and, once overdue, escalate to
- * the task-force office. Times come from activities, so the workflow keeps no wall clock.
+ * the task-force office. A step's deadline is counted on the working-day calendar by an activity;
+ * when the bureau changes the calendar, the step's timers move to the recounted deadline.
  */
 import { condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
@@ -16,6 +17,7 @@ import {
   decideUpdate,
   Refusal,
   resubmitUpdate,
+  stepDeadlineSignal,
   withdrawUpdate,
   type Actor,
   type ApprovedForm,
@@ -69,6 +71,9 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
   // Updates that move the chain answer only after the chain has moved (tickets acknowledged).
   let recorded = 0;
   let acknowledged = 0;
+  // The open step's deadline as the calendar last moved it (stepDeadlineSignal); null until moved.
+  let movedTo: { dueAt: number; remindAt: number } | null = null;
+  let moved = false;
 
   const snapshot = (): ChainSnapshot => ({
     caseId: input.caseId,
@@ -108,6 +113,13 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
   };
 
   setHandler(chainStateQuery, snapshot);
+
+  setHandler(stepDeadlineSignal, (deadline) => {
+    if (!current || current.index !== deadline.stepIndex || current.round !== deadline.round || current.overdue) return;
+    current.dueAt = deadline.dueAt;
+    movedTo = { dueAt: Date.parse(deadline.dueAt), remindAt: Date.parse(deadline.remindAt) };
+    moved = true;
+  });
 
   setHandler(
     decideUpdate,
@@ -197,16 +209,32 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     const step = input.steps[index]!;
     rounds[index] = (rounds[index] ?? 0) + 1;
     const round = rounds[index]!;
-    const opened = await db.openStepTasks({ caseId: input.caseId, chainWorkflowId, stepIndex: index, round, step });
+    const opened = await db.openStepTasks({ caseId: input.caseId, chainWorkflowId, stepIndex: index, round, step, openedAt: new Date().toISOString() });
     current = { index, key: step.key, kind: step.kind, round, dueAt: opened.dueAt, overdue: false, tasks: opened.tasks.map((t) => ({ ...t, assigneeId: null, status: 'PENDING' as const })) };
     acknowledged = recorded;
     const stepKey = `${index}:${round}`;
     await notify('NEW_TASK', stepKey);
 
     const settled = () => withdrawn || stepOutcome(current as Current) !== null;
-    if (opened.msUntilReminder > 0 && !(await condition(settled, opened.msUntilReminder))) await notify('REMINDER', stepKey);
-    const untilDue = opened.msUntilDue - Math.max(0, opened.msUntilReminder);
-    if (!settled() && (untilDue <= 0 || !(await condition(settled, untilDue)))) {
+    movedTo = null;
+    /**
+     * Waits `ms` unless the step settles first. A moved deadline restarts the wait at its new
+     * time; a time already past after a move answers 'past'. Without a move this is one timer,
+     * as recorded in the histories of cases started before deadlines could move.
+     */
+    const waitFor = async (ms: number, at: (to: { dueAt: number; remindAt: number }) => number): Promise<'elapsed' | 'settled' | 'past'> => {
+      let wait = ms;
+      for (;;) {
+        moved = false;
+        if (!(await condition(() => settled() || moved, wait))) return 'elapsed';
+        if (settled()) return 'settled';
+        wait = at(movedTo as { dueAt: number; remindAt: number }) - Date.now();
+        if (wait <= 0) return 'past';
+      }
+    };
+    if (opened.msUntilReminder > 0 && (await waitFor(opened.msUntilReminder, (to) => to.remindAt)) === 'elapsed') await notify('REMINDER', stepKey);
+    const untilDue = movedTo ? (movedTo as { dueAt: number }).dueAt - Date.now() : opened.msUntilDue - Math.max(0, opened.msUntilReminder);
+    if (!settled() && (untilDue <= 0 || (await waitFor(untilDue, (to) => to.dueAt)) !== 'settled')) {
       current.overdue = true;
       await db.markStepOverdue({ caseId: input.caseId, taskIds: current.tasks.map((t) => t.taskId) });
       await notify('OVERDUE', stepKey);

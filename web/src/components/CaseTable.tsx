@@ -26,7 +26,7 @@ export function CaseTable(props: { rows: CaseRow[]; total: number; page: number;
             c.tasks.map((task) => (
               <Space key={task.id} size={4}>
                 {stepTitle(task.stepKey)} · {dateTime(task.dueAt)}
-                <DueBadge dueAt={task.dueAt} overdue={task.overdue} />
+                <DueBadge dueAt={task.dueAt} overdue={task.overdue} provisional={task.dueProvisional} />
               </Space>
             )),
         },

@@ -1,9 +1,36 @@
 /** The frame of every page after login: navigation by role, the official's unit and roles, language, logout. */
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/index.js';
 import type { Role } from '../lib/types.js';
+import { useApi } from '../lib/use-api.js';
 import { useSession, useSessionState } from '../session.js';
+
+/**
+ * From 1 October a missing next year of the working-day calendar (and always a missing current
+ * year) is shown to administrators on every page until someone enters it.
+ */
+function CalendarBanner() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { data } = useApi<{ coverage: { warning: boolean; missingYears: number[] } }>('/api/calendar');
+  if (!data?.coverage.warning) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      banner
+      data-testid="calendar-banner"
+      title={t('calendarBanner', { years: data.coverage.missingYears.join('、') })}
+      action={
+        <Button size="small" onClick={() => void navigate('/calendar')}>
+          {t('calendarBannerLink')}
+        </Button>
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
 
 const NAV: { path: string; label: MessageKey; roles?: Role[]; schoolOnly?: boolean }[] = [
   { path: '/inbox', label: 'navInbox' },
@@ -18,6 +45,7 @@ const NAV: { path: string; label: MessageKey; roles?: Role[]; schoolOnly?: boole
   { path: '/schedules', label: 'navSchedules', roles: ['SCHEDULER', 'ADMIN'] },
   { path: '/search', label: 'navSearch', roles: ['ADMIN'] },
   { path: '/import', label: 'navImport', roles: ['ADMIN'] },
+  { path: '/calendar', label: 'navCalendar', roles: ['ADMIN'] },
 ];
 
 export function Shell() {
@@ -71,6 +99,7 @@ export function Shell() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
           <main>
+            {me.roles.includes('ADMIN') && <CalendarBanner />}
             <Outlet />
           </main>
         </Layout.Content>

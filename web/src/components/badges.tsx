@@ -13,11 +13,22 @@ export function StatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLOR[status] ?? TONE.grey}>{code('status', status)}</Tag>;
 }
 
-export function DueBadge({ dueAt, overdue }: { dueAt: string; overdue: boolean }) {
+export function DueBadge({ dueAt, overdue, provisional = false }: { dueAt: string; overdue: boolean; provisional?: boolean }) {
   const { t } = useI18n();
   if (overdue) return <Tag color={TONE.red}>{t('overdue')}</Tag>;
-  if (Date.parse(dueAt) - Date.now() < DUE_SOON_MS) return <Tag color={TONE.orange}>{t('dueSoon')}</Tag>;
-  return null;
+  const soon = Date.parse(dueAt) - Date.now() < DUE_SOON_MS ? <Tag color={TONE.orange}>{t('dueSoon')}</Tag> : null;
+  if (!provisional) return soon;
+  // The deadline counts days of a year whose holidays the bureau has not entered: it may still move.
+  return (
+    <>
+      {soon}
+      <Tooltip title={t('dueProvisionalHint')}>
+        <Tag color={TONE.grey} data-testid="due-provisional">
+          {t('dueProvisional')}
+        </Tag>
+      </Tooltip>
+    </>
+  );
 }
 
 export function CountersignProgress({ parts }: { parts: { unit: string | null; state: string }[] }) {

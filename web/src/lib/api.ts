@@ -38,11 +38,11 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function send(method: string, path: string, body?: BodyInit, json = false): Promise<Response> {
+async function send(method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
   const token = session.token();
   const headers: Record<string, string> = { 'accept-language': storedLang() };
   if (token) headers.authorization = `Bearer ${token}`;
-  if (json) headers['content-type'] = 'application/json';
+  if (contentType) headers['content-type'] = contentType;
   let response: Response;
   try {
     response = await fetch(path, { method, headers, body });
@@ -60,8 +60,13 @@ async function send(method: string, path: string, body?: BodyInit, json = false)
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body === undefined ? undefined : JSON.stringify(body), body !== undefined);
+  const response = await send(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json');
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+/** Sends a text document as it is, e.g. a CSV list the API parses itself. */
+export async function sendText<T>(method: string, path: string, text: string, contentType: string): Promise<T> {
+  return (await (await send(method, path, text, contentType)).json()) as T;
 }
 
 export async function upload<T>(path: string, form: FormData): Promise<T> {

@@ -42,6 +42,8 @@ export interface InboxItem {
   stepKey: string;
   stepKind: 'SINGLE' | 'COUNTERSIGN' | 'ANY_OF';
   dueAt: string;
+  /** Counted through a year whose holidays are not entered yet: may move once they are. */
+  dueProvisional: boolean;
   overdue: boolean;
   assigneeId: string | null;
   case: { id: string; title: string; type: string; status: string; workflowId: string; school: { code: string; name: string } | null; group: { code: string; name: string } | null };
@@ -60,7 +62,7 @@ export interface CaseRow {
   closedAt: string | null;
   school: Named | null;
   group: Named | null;
-  tasks: { id: string; stepKey: string; dueAt: string; overdue: boolean }[];
+  tasks: { id: string; stepKey: string; dueAt: string; dueProvisional: boolean; overdue: boolean }[];
 }
 
 export interface DecidedItem {
@@ -78,6 +80,7 @@ export interface CaseTask {
   stepKind: 'SINGLE' | 'COUNTERSIGN' | 'ANY_OF';
   state: string;
   dueAt: string;
+  dueProvisional: boolean;
   overdue: boolean;
   formKind: string | null;
   leadOnly: boolean;
@@ -105,7 +108,7 @@ export interface CaseDetail extends CaseRow {
   initiator: { id: string; login: string; displayName: string } | null;
   overdue: boolean;
   tasks: CaseTask[];
-  currentTasks: { taskId: string; stepKey: string; dueAt: string; overdue: boolean; officials: { id: string; displayName: string }[] }[];
+  currentTasks: { taskId: string; stepKey: string; dueAt: string; dueProvisional: boolean; overdue: boolean; officials: { id: string; displayName: string }[] }[];
   timeline: CaseEvent[];
   copies: { official: { id: string; displayName: string } | null; unit: { code: string; name: string } | null }[];
 }

@@ -63,7 +63,7 @@ export default function CasePage() {
               children: (
                 <Space size={4} wrap>
                   {c.officials.map((o) => o.displayName).join('、')} · {t('dueAt')} {dateTime(c.dueAt)}
-                  <DueBadge dueAt={c.dueAt} overdue={c.overdue} />
+                  <DueBadge dueAt={c.dueAt} overdue={c.overdue} provisional={c.dueProvisional} />
                 </Space>
               ),
             })),
@@ -84,7 +84,7 @@ export default function CasePage() {
                   <Typography.Text strong data-testid="my-step">
                     {stepTitle(myTask.stepKey)}
                   </Typography.Text>
-                  （{code('kind', myTask.stepKind)}） · {t('dueAt')} {dateTime(myTask.dueAt)} <DueBadge dueAt={myTask.dueAt} overdue={myTask.overdue} />
+                  （{code('kind', myTask.stepKind)}） · {t('dueAt')} {dateTime(myTask.dueAt)} <DueBadge dueAt={myTask.dueAt} overdue={myTask.overdue} provisional={myTask.dueProvisional} />
                 </Typography.Paragraph>
                 <TaskActions task={myTask} onChanged={reload} />
                 <DecisionForm key={myTask.id} task={myTask} detail={data} onDecided={reload} />

@@ -94,7 +94,7 @@ export default function InboxPage() {
             render: (_, item) => (
               <Space size={4}>
                 {dateTime(item.dueAt)}
-                <DueBadge dueAt={item.dueAt} overdue={item.overdue} />
+                <DueBadge dueAt={item.dueAt} overdue={item.overdue} provisional={item.dueProvisional} />
               </Space>
             ),
           },

@@ -1,0 +1,13 @@
+/**
+ * Who may do what, decided in one place (ARCHITECTURE.md "Tenancy and authorization").
+ * Routes ask here instead of comparing roles or units themselves.
+ */
+import type { CurrentOfficial } from './auth/sessions.js';
+
+/**
+ * The working-day calendar is the State Council's, the same for every district: the Education
+ * Bureau's administrators keep it (issue 14 point 1); everyone signed in may read it.
+ */
+export function mayMaintainCalendar(me: CurrentOfficial): boolean {
+  return me.roles.includes('ADMIN') && me.unitCode === 'EDU';
+}
