@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 
   console.log(`\n集团化办学流程服务已启动 / GroupFlow is running`);
   console.log(`  Console / 控制台: ${apiUrl}/`);
-  console.log(`  API:             ${apiUrl}/api  (health: ${apiUrl}/healthz)`);
+  console.log(`  API:             ${apiUrl}/api  (readiness: ${apiUrl}/readyz, metrics: ${apiUrl}/metrics)`);
   console.log(env.TEMPORAL_ADDRESS ? `  Temporal:        ${temporalAddress}` : `  Temporal Web UI: http://localhost:${env.TEMPORAL_UI_PORT}  (gRPC ${temporalAddress})`);
   console.log(`  Database:        ${env.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite in ${path.join(dataDir, 'pglite')}`}`);
   console.log(`  API docs:        ${apiUrl}/docs  (OpenAPI: ${apiUrl}/openapi.json)`);
