@@ -15,6 +15,7 @@ import { caseActivities } from './cases.js';
 import { chainActivities } from './chain.js';
 import { createCalendarStore } from '../prisma/calendar.js';
 import type { ActivityDeps } from './deps.js';
+import { withClassifiedFailures } from './failures.js';
 import { exchangeActivities } from './exchange.js';
 import { newMemberExchangeActivities } from './new-member-exchange.js';
 import { notificationActivities } from './notifications.js';
@@ -29,7 +30,7 @@ export type ActivityInput = Omit<ActivityDeps, 'calendar'> & Partial<Pick<Activi
 
 export function createActivities(input: ActivityInput) {
   const deps: ActivityDeps = { ...input, calendar: input.calendar ?? createCalendarStore(input.db, input.config.utcOffsetMinutes) };
-  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
+  return withClassifiedFailures({ ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
     ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps),
-    ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps), ...calendarActivities(deps) };
+    ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps), ...calendarActivities(deps) });
 }

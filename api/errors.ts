@@ -23,6 +23,7 @@ const catalogue = {
   DELEGATE_INVALID: { status: 422, zh: '委托人无效：不能委托给自己，且必须是在职人员。', en: 'Invalid delegate: not yourself, and an active official.' },
   FORM_INVALID: { status: 422, zh: '审批表单填写不完整或有误。', en: 'The form of this step is incomplete or wrong.' },
   NO_INITIATOR: { status: 409, zh: '该事项由排程自动发起，不能退回发起人，请退回上一环节。', en: 'This case was opened by a schedule; return it to the previous step instead.' },
+  DECISION_NOT_RECORDED: { status: 422, zh: '您的意见未能保存（原因见 details.reason），未生效，该待办仍可办理；请修改后重新提交。', en: 'Your decision could not be recorded (see details.reason); nothing was applied and the task stays open. Change it and send it again.' },
   STEP_NOT_OPEN: { status: 409, zh: '该环节当前不在待审批状态。', en: 'This step is not waiting for a decision.' },
   SCHOOL_NOT_IN_GROUP: { status: 422, zh: '该学校未加入教育集团，无法发起此类事项。', en: 'The school belongs to no education group, so this case cannot start.' },
   ROUTE_UNRESOLVED: { status: 422, zh: '无法确定审批单位，请检查组织数据。', en: 'No approver could be found for a step; check the organisation data.' },

@@ -9,7 +9,7 @@ const GrpcStatus = { CANCELLED: 1, DEADLINE_EXCEEDED: 4, NOT_FOUND: 5, UNAVAILAB
 export function toDomainError(err: unknown): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && isErrorCode(err.cause.type)) {
     // The validator's own words say which field of a form is wrong.
-    return new DomainError(err.cause.type, err.cause.type === 'FORM_INVALID' ? { reason: err.cause.message } : undefined);
+    return new DomainError(err.cause.type, err.cause.type === 'FORM_INVALID' || err.cause.type === 'DECISION_NOT_RECORDED' ? { reason: err.cause.message } : undefined);
   }
   if (err instanceof WorkflowNotFoundError) return new DomainError('CASE_CLOSED');
   // The update was not applied (e.g. the workflow task taking it failed): safe to retry with the same id.

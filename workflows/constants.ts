@@ -14,3 +14,9 @@ export const searchAttributes = {
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
+
+/**
+ * The failure type of an activity error that no retry can cure (bad data, a constraint, an
+ * encoding error): activities throw it non-retryable, and every activity option lists it.
+ */
+export const PERMANENT_FAILURE = 'PermanentFailure';

@@ -107,6 +107,8 @@ export const Refusal = {
   targetOutsideUnit: 'TARGET_OUTSIDE_UNIT',
   formInvalid: 'FORM_INVALID',
   noInitiator: 'NO_INITIATOR',
+  /** The database refused the record for good (e.g. text it cannot store): nothing changed, the task stays open. */
+  notRecorded: 'DECISION_NOT_RECORDED',
 } as const;
 
 export const decideUpdate = defineUpdate<ChainSnapshot, [DecisionInput]>('decide');

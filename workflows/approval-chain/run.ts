@@ -3,18 +3,13 @@
  * case, run it as a child workflow named after the case and the chain, and hand back its outcome
  * and the forms approved on the way.
  */
-import { executeChild, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { executeChild, workflowInfo } from '@temporalio/workflow';
 import type { RoutingContext } from '../../activities/routing.js';
 import type { ChainKey } from '../../policy/approval-chains.js';
 import type { FormData, FormKind } from '../../policy/forms.js';
 import { chainWorkflowId, type ChainSnapshot } from './messages.js';
 import { approvalChainWorkflow } from './workflow.js';
-
-const routing = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as routing } from '../activity-options.js';
 
 export interface RunChainOptions {
   caseId: string;

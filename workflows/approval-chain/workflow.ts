@@ -6,10 +6,10 @@
  * the task-force office. A step's deadline is counted on the working-day calendar by an activity;
  * when the bureau changes the calendar, the step's timers move to the recounted deadline.
  */
-import { condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { ActivityFailure, ApplicationFailure, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { checkForm } from '../../policy/forms.js';
 import { refuse } from '../refuse.js';
+import { PERMANENT_FAILURE } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import {
   assignUpdate,
@@ -28,16 +28,11 @@ import {
   type ChainTask,
   type DecisionInput,
 } from './messages.js';
-
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute' };
-/** The chain's own bookkeeping: idempotent writes, redone harmlessly if a workflow task is retried. */
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
-/**
- * What officials did, recorded from message handlers. Regular activities run only after the
- * workflow task that accepted the message is stored, so a decision never reaches the database
- * without reaching the chain (a local activity would run even if that task were then discarded).
- */
-const audit = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+// `db`: the chain's own bookkeeping, idempotent writes redone harmlessly if a workflow task is retried.
+// `audit`: what officials did, recorded from message handlers by regular activities, which run only
+// after the workflow task that accepted the message is stored, so a decision never reaches the
+// database without reaching the chain (a local activity would run even if that task were discarded).
+import { localDb as db, recorded as audit } from '../activity-options.js';
 
 type Outcome = 'APPROVED' | 'REJECTED' | 'RETURN_PREVIOUS' | 'RETURN_INITIATOR';
 type Current = NonNullable<ChainSnapshot['currentStep']> & { returnTo?: 'PREVIOUS' | 'INITIATOR' };
@@ -102,10 +97,25 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     if (busy) refuse(Refusal.stepNotOpen, 'Another decision is being recorded.');
   };
 
+  /**
+   * Writes what an official did, from a message handler. Transient failures are retried by the
+   * activity itself; a record the database refuses for good fails the message with the reason,
+   * frees the chain and leaves the task open for a new decision (nothing half-recorded).
+   */
+  const record = async (write: () => Promise<void>): Promise<void> => {
+    busy = true;
+    try {
+      await write();
+    } catch (err) {
+      busy = false;
+      if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === PERMANENT_FAILURE) refuse(Refusal.notRecorded, err.cause.message);
+      throw err;
+    }
+  };
+
   /** Records the initiator's act, then answers once the chain has acted on it. */
   const initiatorAct = async (event: Parameters<typeof audit.recordChainEvent>[0], apply: () => void): Promise<ChainSnapshot> => {
-    busy = true;
-    await audit.recordChainEvent(event);
+    await record(() => audit.recordChainEvent(event));
     apply();
     busy = false;
     await waitUntilMoved();
@@ -125,8 +135,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     decideUpdate,
     async (decision: DecisionInput) => {
       const task = openTask(decision.taskId);
-      busy = true;
-      await audit.recordChainDecision({ caseId: input.caseId, taskId: task.taskId, requestId: decision.requestId, actorId: decision.actor.officialId, onBehalfOfId: decision.actor.onBehalfOfId, action: decision.action, returnTo: decision.returnTo, comment: decision.comment, form: decision.form });
+      await record(() => audit.recordChainDecision({ caseId: input.caseId, taskId: task.taskId, requestId: decision.requestId, actorId: decision.actor.officialId, onBehalfOfId: decision.actor.onBehalfOfId, action: decision.action, returnTo: decision.returnTo, comment: decision.comment, form: decision.form }));
       task.status = decision.action === 'APPROVE' ? 'APPROVED' : decision.action === 'REJECT' ? 'REJECTED' : 'RETURNED';
       task.decidedBy = decision.actor.officialId;
       if (decision.action === 'RETURN') (current as Current).returnTo = decision.returnTo ?? 'PREVIOUS';
@@ -183,8 +192,7 @@ export async function approvalChainWorkflow(input: ChainInput): Promise<ChainSna
     async (request) => {
       const task = openTask(request.taskId);
       const assigneeId = request.kind === 'CLAIM' ? identityOf(request.actor) : request.kind === 'REASSIGN' ? (request.target?.officialId ?? null) : null;
-      busy = true;
-      await audit.assignTask({ caseId: input.caseId, taskId: task.taskId, requestId: request.requestId, actorId: request.actor.officialId, assigneeId, kind: request.kind });
+      await record(() => audit.assignTask({ caseId: input.caseId, taskId: task.taskId, requestId: request.requestId, actorId: request.actor.officialId, assigneeId, kind: request.kind }));
       task.assigneeId = assigneeId;
       busy = false;
       return snapshot();

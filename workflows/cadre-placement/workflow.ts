@@ -3,19 +3,14 @@
  * the candidate; the placement runs from its first to its last day with a reminder before the end;
  * then EDU decides where the cadre is deployed (a chain step with a form), and the case completes.
  */
-import { proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CadrePlacementStatus } from '../../activities/cadre.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { runTerm } from '../secondment/term.js';
 import { cadrePlacementStateQuery, type CadrePlacementInput, type CadrePlacementPhase, type CadrePlacementResult } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 export async function cadrePlacementWorkflow(input: CadrePlacementInput): Promise<CadrePlacementResult> {
   const state: { phase: CadrePlacementPhase } = { phase: 'APPROVAL' };

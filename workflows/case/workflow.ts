@@ -2,18 +2,13 @@
  * A case whose whole life is one approval: it runs the approval chain as a child workflow, then
  * closes the case with the chain's outcome and tells the initiator and those copied.
  */
-import { executeChild, proxyLocalActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { executeChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { chainWorkflowId } from '../approval-chain/messages.js';
 import { approvalChainWorkflow } from '../approval-chain/workflow.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { CaseInput, CaseResult } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 export async function caseWorkflow(input: CaseInput): Promise<CaseResult> {
   const chain = await executeChild(approvalChainWorkflow, { workflowId: chainWorkflowId(workflowInfo().workflowId), args: [input.chain] });

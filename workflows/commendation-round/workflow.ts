@@ -6,8 +6,7 @@
  * recommends the best to the city ("最美教师" / "优秀班主任"), EDU and ORG countersign, and the
  * outcome is published on the Nomination rows.
  */
-import { CancellationScope, condition, isCancellation, proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { CancellationScope, condition, isCancellation, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { NominationRecord, RoundSchool } from '../../activities/commendation.js';
 import { districtOutcome, endorsementOutcome, type NominationOutcome } from '../../policy/commendation.js';
 import { chainWorkflowId, type ChainSnapshot } from '../approval-chain/messages.js';
@@ -15,11 +14,7 @@ import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { commendationRoundStateQuery, type CommendationRoundInput, type CommendationRoundResult, type CommendationRoundState } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 /** Runs a chain until it ends or `ms` pass; then it is cancelled and undefined comes back. */
 async function chainUntil(ms: number, run: () => Promise<ChainSnapshot>): Promise<ChainSnapshot | undefined> {

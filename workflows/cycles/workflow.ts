@@ -6,18 +6,13 @@
  * against the case rows and refused by Temporal as a duplicate.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, proxyLocalActivities, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { ParentClosePolicy, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import { policyConfig } from '../../policy/config.js';
 import { schoolYearOf } from '../../policy/calendar.js';
 import { searchAttributes } from '../constants.js';
 import { scheduledStartTime, type CycleInput, type CycleResult } from './messages.js';
 import { cycleOpeners } from './openers.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 /**
  * The year asked for; else the school year of the scheduled time (not of a late start after an

@@ -3,15 +3,13 @@
  * records it, and only then is the title-evaluation deduction written. A separate case rather than a
  * branch of a term: a refusing teacher has no term to branch from.
  */
-import { proxyLocalActivities, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { policyConfig } from '../../policy/config.js';
 import { runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { ExchangeRefusalInput, ExchangeRefusalResult } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+import { localDb as db } from '../activity-options.js';
 
 export async function exchangeRefusalWorkflow(input: ExchangeRefusalInput): Promise<ExchangeRefusalResult> {
   const facts = await db.refusalFacts({ teacherId: input.teacherId });

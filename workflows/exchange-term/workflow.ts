@@ -6,8 +6,7 @@
  * core→member bonus of R-EXCH-REFUSAL). EDU may end the term early on request.
  * A three-year term makes a few hundred history events, so it runs in one execution (no continueAsNew).
  */
-import { CancellationScope, condition, isCancellation, proxyActivities, proxyLocalActivities, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { CancellationScope, condition, isCancellation, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { policyConfig } from '../../policy/config.js';
 import { assessmentOpensAt, earnsSupportCredit, exchangeChainConditions, isCoreToMember, schoolYearStartsAt, termEndReminderAt, termEndsAt, termSchoolYears } from '../../policy/exchange.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
@@ -15,12 +14,7 @@ import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { refuse } from '../refuse.js';
 import { EarlyEndRefusal, exchangeTermSubject, exchangeTermTitle, requestEarlyEndUpdate, termStateQuery, type ExchangeTermInput, type ExchangeTermResult, type TermPhase, type TermState } from './messages.js';
-
-type Activities = ReturnType<typeof createActivities>;
-
-const db = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
-// A regular activity: its scheduled time is the server's clock, which the workflow's timers follow.
-const clock = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+import { localDb as db, serverClock as clock } from '../activity-options.js';
 
 /** Sleeps until an instant of the policy calendar, measured against the server's clock. */
 async function waitUntil(at: string): Promise<void> {

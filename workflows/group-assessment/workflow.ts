@@ -5,18 +5,13 @@
  * year's GroupAssessment row and the group's new tier (R-TIER-DYNAMIC). In full-review years
  * (R-REVIEW-3Y) the size and structure are recorded too (R-GROUP-SIZE) and the tier may move further.
  */
-import { proxyLocalActivities, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { assessmentKindOf, groupStructure, tierAfterMove } from '../../policy/assessment.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { groupAssessmentStateQuery, type GroupAssessmentInput, type GroupAssessmentResult, type GroupAssessmentState } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 export async function groupAssessmentWorkflow(input: GroupAssessmentInput): Promise<GroupAssessmentResult> {
   const state: GroupAssessmentState = { caseId: null, schoolYear: input.schoolYear, kind: null, phase: 'OPENING', tierBefore: null, tierAfter: null, structure: null };

@@ -4,15 +4,10 @@
  * id is one per school, so a second join of the same school finds the running period.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, proxyLocalActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import { newSchoolSubsidyWorkflowId } from '../new-school-subsidy/messages.js';
 import { newSchoolSubsidyWorkflow } from '../new-school-subsidy/workflow.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 export async function newSchoolJoined(caseId: string, schoolId: string): Promise<void> {
   await db.recordMilestone({ caseId, key: 'new-school-subsidy-due', comment: `新建学校（建校不满三年）加入集团，经费保障期开始 / A school founded less than three years ago joined: its subsidy period starts (${schoolId})` });

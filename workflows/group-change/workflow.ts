@@ -4,8 +4,7 @@
  * checked again against the group as it is then and written to the organisation data. A joining
  * member school then names the teachers it sends to the core school (R-EXCH-NEWMEMBER).
  */
-import { patched, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { ABOVE_STANDARD_SIZE } from '../../policy/group-structure.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
@@ -13,11 +12,7 @@ import { sendNotifications } from '../notifications/send.js';
 import { groupChangeStateQuery, type GroupChangeInput, type GroupChangePhase, type GroupChangeResult } from './messages.js';
 import { newMemberJoined } from './new-member.js';
 import { newSchoolJoined } from './new-school.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 const refusalTexts = {
   GROUP_TOO_LARGE: '集团成员校已达上限 / the group has reached its maximum size',

@@ -1,15 +1,10 @@
 /** R-FUND-LECTURE: a member school's claim for an expert lecture fee: EDU then FIN approve, and the ledger records the fee. */
-import { proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { upsertSearchAttributes } from '@temporalio/workflow';
 import { runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { LectureFeeInput, LectureFeeResult } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 export async function lectureFeeWorkflow(input: LectureFeeInput): Promise<LectureFeeResult> {
   const { caseId } = input;

@@ -5,16 +5,14 @@
  * approval one exchange term per teacher starts in the next school year, once per teacher and year.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, proxyLocalActivities, setHandler, startChild, upsertSearchAttributes, uuid4, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { ParentClosePolicy, setHandler, startChild, upsertSearchAttributes, uuid4, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { exchangeTermWorkflowId } from '../exchange-term/messages.js';
 import { exchangeTermWorkflow } from '../exchange-term/workflow.js';
 import { sendNotifications } from '../notifications/send.js';
 import { newMemberExchangeStateQuery, type NewMemberExchangeInput, type NewMemberExchangeResult, type NewMemberExchangeState } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+import { slowLocalDb as db } from '../activity-options.js';
 
 export async function newMemberExchangeWorkflow(input: NewMemberExchangeInput): Promise<NewMemberExchangeResult> {
   const state: NewMemberExchangeState = { caseId: null, phase: 'NAMING', teacherCount: 0, schoolYear: null, round: 0, teacherIds: [], check: null, terms: [] };

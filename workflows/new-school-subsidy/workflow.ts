@@ -5,8 +5,7 @@
  * before the payment date. The period ends when the third school year ends.
  * Three yearly chains keep the history small, so the period runs in one execution.
  */
-import { ApplicationFailure, proxyActivities, proxyLocalActivities, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { ApplicationFailure, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { schoolYearOf } from '../../policy/calendar.js';
 import { policyConfig } from '../../policy/config.js';
 import { isNewSchool, paymentDayStartsAt, paymentReminderAt, schoolYearStartsAt } from '../../policy/funding.js';
@@ -14,13 +13,7 @@ import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { subsidyStateQuery, type NewSchoolSubsidyInput, type NewSchoolSubsidyResult, type NewSchoolSubsidyState } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-// A regular activity: its scheduled time is stamped by the server whose clock the timers use.
-const clock = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '10 seconds' });
+import { localDb as db, serverClock as clock } from '../activity-options.js';
 
 /** Fen as yuan for people: 52000000 → "520000.00". */
 const yuan = (amountFen: number) => (amountFen / 100).toFixed(2);

@@ -3,9 +3,8 @@
  * the quota checks (R-EXCH-QUOTA, R-EXCH-BACKBONE) with a justification EDU must approve explicitly
  * when a quota is missed, and on approval one exchange term per planned teacher, started once.
  */
-import { ParentClosePolicy, proxyLocalActivities, setHandler, startChild, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, setHandler, startChild, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { createActivities } from '../../activities/index.js';
 import { QUOTA_MISSED_CONDITION } from '../../policy/exchange.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
@@ -13,8 +12,7 @@ import { exchangeTermWorkflowId } from '../exchange-term/messages.js';
 import { exchangeTermWorkflow } from '../exchange-term/workflow.js';
 import { sendNotifications } from '../notifications/send.js';
 import { planStateQuery, type PlanState, type RotationPlanInput, type RotationPlanResult } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+import { slowLocalDb as db } from '../activity-options.js';
 
 export async function rotationPlanWorkflow(input: RotationPlanInput): Promise<RotationPlanResult> {
   const state: PlanState = { caseId: input.caseId ?? null, phase: 'PROPOSING', groupId: input.groupId, schoolYear: input.schoolYear, teacherCount: 0, due: [], proposalRound: 0, entries: [], justification: null, check: null, terms: [] };

@@ -3,14 +3,9 @@
  * parties before it ends, wait until it ends. The waits are read from the clock once, so replay and
  * the time-skipping server see the same timers.
  */
-import { proxyLocalActivities, sleep } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { sleep } from '@temporalio/workflow';
 import { sendNotifications } from '../notifications/send.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 /** A moment already past (a term approved after its first day) needs no timer. */
 async function waitFor(ms: number): Promise<void> {

@@ -3,8 +3,7 @@
  * API before the case exists, is approved by ORG (+ HR for the new-school pay rate) and EDU; then
  * the term runs from its first to its last day, with a reminder before the end, and the case completes.
  */
-import { proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { NEW_SCHOOL_PAY_RATE } from '../../policy/chains/secondment.js';
 import { secondmentNeedsPayRate } from '../../policy/secondment.js';
 import { runChain } from '../approval-chain/run.js';
@@ -12,11 +11,7 @@ import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { secondmentStateQuery, type SecondmentInput, type SecondmentPhase, type SecondmentResult } from './messages.js';
 import { runTerm } from './term.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 export async function secondmentWorkflow(input: SecondmentInput): Promise<SecondmentResult> {
   const state: { phase: SecondmentPhase } = { phase: 'APPROVAL' };

@@ -2,18 +2,13 @@
  * R-STAFF-ANNUAL: the group's fixed total shared by enrolment (largest remainder), approved by
  * STAFF, HR and EDU, then stored as each school's quota for the school year.
  */
-import { proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { createActivities } from '../../activities/index.js';
+import { upsertSearchAttributes } from '@temporalio/workflow';
 import { allocateQuotas } from '../../policy/staffing.js';
 import { runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { StaffingAdjustmentInput, StaffingAdjustmentResult } from './messages.js';
-
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { localDb as db } from '../activity-options.js';
 
 export async function staffingAdjustmentWorkflow(input: StaffingAdjustmentInput): Promise<StaffingAdjustmentResult> {
   const { caseId } = input;
