@@ -32,6 +32,8 @@ export interface AppDeps {
   taskQueue?: string;
   /** The built web console (web/dist); without it the API serves only the API. */
   consoleDir?: string;
+  /** Where organisation-data uploads wait for their apply; the system's temporary directory unless given. */
+  orgDataUploadDir?: string;
   /** Where admins open a case's workflow in the Temporal Web UI, when there is one. */
   temporalUi?: { url: string; namespace: string };
 }

@@ -1,5 +1,6 @@
 /** One cell in, one value out — and back: how a spreadsheet cell becomes a field value and the reverse. */
 import { z } from 'zod';
+import { hasVisibleCharacter, textProblem } from '../../policy/text.js';
 import type { Choice, ColumnKind, FieldValue } from './entities.js';
 import type { ProblemCode } from './problems.js';
 
@@ -32,9 +33,13 @@ export function cellText(raw: RawCell): string {
 
 export function parseCell(kind: ColumnKind, raw: RawCell): CellResult {
   if (isBlank(raw)) return { ok: true, value: null };
+  // The API's one text rule (policy/text.ts), for every cell written as text.
+  const problem = typeof raw === 'string' ? textProblem(raw) : undefined;
+  if (problem) return { ok: false, code: problem };
   switch (kind.type) {
     case 'text': {
       const text = cellText(raw);
+      if (!hasVisibleCharacter(text)) return { ok: false, code: 'NOT_VISIBLE' };
       return text.length > kind.max ? { ok: false, code: 'TOO_LONG', params: { max: kind.max } } : { ok: true, value: text };
     }
     case 'email': {

@@ -12,7 +12,7 @@ import { currentOfficial } from '../auth/sessions.js';
 import { DomainError, prefersEnglish } from '../errors.js';
 import type { Language } from './cells.js';
 import { ENTITY_KEYS, type EntityKey } from './entities.js';
-import { uploadErrors } from './errors.js';
+import { withUploadErrors } from './errors.js';
 import { exportRows, sheetName, writeCsv, writeXlsx } from './export.js';
 import { applyImport, dryRunImport } from './org-import.js';
 import { buildReport } from './report.js';
@@ -96,7 +96,7 @@ export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Ro
 
   const options = (res: Response) => ({ districtId: districtId(res), config, actorLogin: currentOfficial(res).login });
 
-  router.post('/imports', uploads.receive(), async (req, res) => {
+  router.post('/imports', withUploadErrors(uploads.receive()), async (req, res) => {
     const files = (req.files ?? []) as Express.Multer.File[];
     if (files.length === 0) throw new DomainError('NO_FILES');
     const upload = await uploads.save(districtId(res), currentOfficial(res).id, files).catch(async (err: unknown) => {
@@ -122,6 +122,5 @@ export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Ro
     res.json({ id: upload.id, report });
   });
 
-  router.use(uploadErrors);
   return router;
 }
