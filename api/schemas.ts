@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CHAIN_CASE_TYPES } from '../policy/approval-chains.js';
 import { CASE_TYPES } from '../policy/case-types.js';
-import { safeJsonValue, safeText } from '../policy/text.js';
+import { safeJson, safeText } from '../policy/text.js';
 
 const uuid = z.uuid();
 const page = {
@@ -29,7 +29,7 @@ export const decisionBody = z
     returnTo: z.enum(['PREVIOUS', 'INITIATOR']).optional(),
     comment: safeText(2000, { blank: true }).optional(),
     /** The step's form (a score, a list...) when it has one: see the task's `formKind`. */
-    form: z.record(safeText(100), safeJsonValue).optional(),
+    form: z.record(safeText(100), safeJson()).optional(),
   })
   .refine((d) => d.action === 'APPROVE' || Boolean(d.comment), { message: 'a comment is required to reject or return', path: ['comment'] });
 

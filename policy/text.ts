@@ -67,9 +67,10 @@ const MAX_DEPTH = 8;
 
 /**
  * Free JSON (a step's `form` before its form kind is known) under the same rule: every string in it,
- * keys included, is checked with the path to it, so the answer names the field.
+ * keys included, is checked with the path to it, so the answer names the field. A function, so that
+ * workflows, which load this module for the forms, do not build a schema they never use.
  */
-export const safeJsonValue = z.unknown().superRefine((value, ctx) => {
+export const safeJson = () => z.unknown().superRefine((value, ctx) => {
   const check = (text: string, path: (string | number)[], what = '') => {
     const problem = textProblem(text);
     if (problem) ctx.addIssue({ code: 'custom', message: `${what}${textProblemMessages[problem]}`, path });

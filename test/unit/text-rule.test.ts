@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { parseCell } from '../../api/org-data/cells.js';
 import { checkForm } from '../../policy/forms.js';
-import { safeJsonValue, safeText, textProblem } from '../../policy/text.js';
+import { safeJson, safeText, textProblem } from '../../policy/text.js';
 
 const title = safeText(200);
 const comment = safeText(2000, { blank: true });
@@ -70,7 +70,7 @@ describe('visible text', () => {
 
 describe('free JSON of a form, before its kind is known', () => {
   it('names the path of every string, key included, that breaks the rule', () => {
-    const result = safeJsonValue.safeParse({ nominees: [{ name: '张三', reason: 'ok' }, { name: '李\u0000四' }], ['bad\u202Ekey']: 1, score: 3 });
+    const result = safeJson().safeParse({ nominees: [{ name: '张三', reason: 'ok' }, { name: '李\u0000四' }], ['bad\u202Ekey']: 1, score: 3 });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['nominees.1.name', expect.stringContaining('control characters')],
       ['bad\u202Ekey', expect.stringContaining('a key must not contain bidirectional')],
@@ -78,10 +78,10 @@ describe('free JSON of a form, before its kind is known', () => {
   });
 
   it('accepts ordinary forms and refuses nesting deeper than any form has', () => {
-    expect(safeJsonValue.safeParse({ entries: [{ teacherId: 'x', toSchoolId: 'y' }], justification: '因故' }).success).toBe(true);
+    expect(safeJson().safeParse({ entries: [{ teacherId: 'x', toSchoolId: 'y' }], justification: '因故' }).success).toBe(true);
     let deep: unknown = 'x';
     for (let i = 0; i < 20; i += 1) deep = [deep];
-    expect(safeJsonValue.safeParse(deep).error?.issues[0]?.message).toContain('nested deeper');
+    expect(safeJson().safeParse(deep).error?.issues[0]?.message).toContain('nested deeper');
   });
 });
 
