@@ -38,6 +38,8 @@ const catalogue = {
   FILE_TOO_LARGE: { status: 413, zh: `单个文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB。`, en: `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
   NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法管理组织数据。', en: 'Your account belongs to no unit or school of a district, so it cannot manage organisation data.' },
   UPLOAD_NOT_FOUND: { status: 404, zh: '未找到该导入文件，或已超过 24 小时被清除；请重新上传。', en: 'No such upload, or it was removed after 24 hours; upload the files again.' },
+  IMPORT_TOO_LARGE: { status: 413, zh: '导入文件解压后过大，未读取、未保存；请分批导入（见 details）。', en: 'The import unpacks to more than the limit; it was neither read nor kept. Import it in parts (see details).' },
+  IMPORT_LIMIT_EXCEEDED: { status: 422, zh: '导入超过行数或单元格长度上限，未保存；请按报告（details）修改后重新上传。', en: 'The import exceeds the row or cell length limit and was not kept; fix it as the report in details says and upload it again.' },
   IMPORT_REJECTED: { status: 422, zh: '导入有错误，未写入任何数据；请按报告修改文件后重新上传。', en: 'The import has errors and nothing was written; fix the file as the report says and upload it again.' },
   SCHEDULE_NOT_FOUND: { status: 404, zh: '本区尚未创建该年度周期的排程。', en: 'Your district has no schedule for this yearly cycle.' },
   SCHEDULE_EXISTS: { status: 409, zh: '本区已有该年度周期的排程，请修改其日历或暂停/恢复。', en: 'Your district already has a schedule for this cycle; change its calendar or pause/resume it.' },

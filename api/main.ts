@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { loadEnvOrExit, temporalUiOf } from '../config/env.js';
+import { importLimitsOf, loadEnvOrExit, temporalUiOf } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { createApp } from './app.js';
@@ -21,6 +21,7 @@ const app = createApp({
   decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
   consoleDir: existsSync(consoleDir) ? consoleDir : undefined,
   temporalUi: temporalUiOf(env),
+  importLimits: importLimitsOf(env),
 });
 const server = app.listen(env.PORT, () => console.log(`API listening on :${env.PORT}`));
 
