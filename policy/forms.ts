@@ -18,7 +18,7 @@ function buildStepForms() {
     ...assessmentForms(),
     ...commendationForms(),
     /** R-EXCH-RETURN: the home school confirms the day the teacher is back. */
-    EXCHANGE_RETURN: z.object({ returnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), remarks: safeText(2000).optional() }),
+    EXCHANGE_RETURN: z.object({ returnedOn: safeText(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), remarks: safeText(2000).optional() }),
     /** R-EXCH-ELIGIBLE / R-EXCH-QUOTA: who goes where; a plan below a quota carries a written justification. */
     ROTATION_PLAN: z.object({
       entries: z.array(z.object({ teacherId: z.uuid(), toSchoolId: z.uuid() })).min(1).max(2000)
@@ -37,7 +37,7 @@ function buildStepForms() {
     SUBSIDY_PAYMENT: z.object({
       perCampusFen: z.number().int().min(policyConfig.funding.newSchoolMinPerCampusFen),
       // A plain pattern: zod's z.iso.date() rejected valid dates inside the workflow sandbox (seen in the subsidy tests).
-      paymentDate: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD'),
+      paymentDate: safeText(10).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD'),
       remarks: safeText(2000).optional(),
     }),
   } as const;
