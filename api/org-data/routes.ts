@@ -26,6 +26,7 @@ export interface OrgDataDeps {
   config: PolicyConfig;
   /** Where uploads wait for their apply; the system's temporary directory unless given. */
   orgDataUploadDir?: string;
+  /** DEFAULT_IMPORT_LIMITS unless given. */
   importLimits?: ImportLimits;
 }
 
