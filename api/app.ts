@@ -1,6 +1,7 @@
 /** The HTTP API, built without listening so tests and the launcher can host it. */
 import express from 'express';
 import type { Client } from '@temporalio/client';
+import type { ImportLimits } from '../config/env.js';
 import type { PolicyConfig } from '../policy/config.js';
 import type { Db } from '../prisma/client.js';
 import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/sessions.js';
@@ -35,6 +36,10 @@ export interface AppDeps {
   taskQueue?: string;
   /** The built web console (web/dist); without it the API serves only the API. */
   consoleDir?: string;
+  /** Where organisation-data uploads wait for their apply; the system's temporary directory unless given. */
+  orgDataUploadDir?: string;
+  /** Limits of an organisation-data import; DEFAULT_IMPORT_LIMITS unless given. */
+  importLimits?: ImportLimits;
   /** Where admins open a case's workflow in the Temporal Web UI, when there is one. */
   temporalUi?: { url: string; namespace: string };
 }

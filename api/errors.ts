@@ -12,6 +12,11 @@ const catalogue = {
   NOT_FOUND: { status: 404, zh: '未找到该记录。', en: 'Not found.' },
   VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求。', en: 'The request is invalid.' },
   MALFORMED_JSON: { status: 400, zh: '请求正文不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求正文过大。', en: 'The request body is too large.' },
+  BODY_UNREADABLE: { status: 400, zh: '请求正文无法读取（不完整，或与声明的压缩格式不符）。', en: 'The request body cannot be read (incomplete, or not in the compression it declares).' },
+  UNSUPPORTED_CONTENT_ENCODING: { status: 415, zh: '不支持该请求正文压缩格式（Content-Encoding）。', en: 'This Content-Encoding of the request body is not supported.' },
+  UNSUPPORTED_CHARSET: { status: 415, zh: '不支持该请求正文字符集，请使用 UTF-8。', en: 'This charset of the request body is not supported; send UTF-8.' },
+  MALFORMED_UPLOAD: { status: 400, zh: '上传内容不完整或格式有误，请重新上传。', en: 'The upload is incomplete or malformed; upload the files again.' },
   COMMENT_REQUIRED: { status: 400, zh: '驳回时必须填写意见。', en: 'A rejection needs a comment.' },
   CASE_CLOSED: { status: 409, zh: '该事项已办结或不在此状态。', en: 'The case is closed or not in this state.' },
   TASK_CLAIMED: { status: 409, zh: '该待办已由其他人员签收。', en: 'Another official has taken this task.' },
@@ -34,6 +39,8 @@ const catalogue = {
   FILE_TOO_LARGE: { status: 413, zh: `单个文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB。`, en: `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
   NO_DISTRICT: { status: 403, zh: '您的账号不属于任何区县的单位或学校，无法管理组织数据。', en: 'Your account belongs to no unit or school of a district, so it cannot manage organisation data.' },
   UPLOAD_NOT_FOUND: { status: 404, zh: '未找到该导入文件，或已超过 24 小时被清除；请重新上传。', en: 'No such upload, or it was removed after 24 hours; upload the files again.' },
+  IMPORT_TOO_LARGE: { status: 413, zh: '导入文件解压后过大，未读取、未保存；请分批导入（见 details）。', en: 'The import unpacks to more than the limit; it was neither read nor kept. Import it in parts (see details).' },
+  IMPORT_LIMIT_EXCEEDED: { status: 422, zh: '导入超过行数或单元格长度上限，未保存；请按报告（details）修改后重新上传。', en: 'The import exceeds the row or cell length limit and was not kept; fix it as the report in details says and upload it again.' },
   IMPORT_REJECTED: { status: 422, zh: '导入有错误，未写入任何数据；请按报告修改文件后重新上传。', en: 'The import has errors and nothing was written; fix the file as the report says and upload it again.' },
   SCHEDULE_NOT_FOUND: { status: 404, zh: '本区尚未创建该年度周期的排程。', en: 'Your district has no schedule for this yearly cycle.' },
   SCHEDULE_EXISTS: { status: 409, zh: '本区已有该年度周期的排程，请修改其日历或暂停/恢复。', en: 'Your district already has a schedule for this cycle; change its calendar or pause/resume it.' },
@@ -101,6 +108,31 @@ function toDomainError(err: unknown): DomainError {
     return new DomainError('VALIDATION_FAILED', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   if (err instanceof RouteError) return new DomainError(err.code, err.route ? { route: err.route } : undefined);
-  if (err instanceof SyntaxError && 'body' in err) return new DomainError('MALFORMED_JSON');
-  return new DomainError('INTERNAL');
+  return bodyError(err) ?? new DomainError('INTERNAL');
+}
+
+/**
+ * express.json() (body-parser) marks what it refuses with a `type` and a 4xx `status`: those are the
+ * client's faults, answered as such and not logged as the server's.
+ */
+const BODY_ERRORS: Partial<Record<string, ErrorCode>> = {
+  'entity.too.large': 'BODY_TOO_LARGE',
+  'entity.parse.failed': 'MALFORMED_JSON',
+  'encoding.unsupported': 'UNSUPPORTED_CONTENT_ENCODING',
+  'charset.unsupported': 'UNSUPPORTED_CHARSET',
+  'request.aborted': 'BODY_UNREADABLE',
+  'request.size.invalid': 'BODY_UNREADABLE',
+};
+
+function bodyError(err: unknown): DomainError | undefined {
+  if (typeof err !== 'object' || err === null || !('status' in err) || typeof err.status !== 'number') return undefined;
+  const type = 'type' in err && typeof err.type === 'string' ? err.type : undefined;
+  const code = type ? BODY_ERRORS[type] : undefined;
+  if (code) return new DomainError(code);
+  if (type || err.status !== 400) return undefined;
+  // A body that does not inflate as its Content-Encoding says (a plain body sent as gzip or br) is zlib's error, given status 400 and no type.
+  if ('errno' in err) return new DomainError('BODY_UNREADABLE');
+  // The router could not decode a percent-escape in the path.
+  if (err instanceof URIError) return new DomainError('VALIDATION_FAILED', [{ path: 'url', message: 'invalid percent-encoding' }]);
+  return undefined;
 }

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { loadEnvOrExit, temporalUiOf } from '../config/env.js';
+import { importLimitsOf, loadEnvOrExit, temporalUiOf } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { seedCalendar } from '../prisma/calendar.js';
 import { createDb } from '../prisma/client.js';
@@ -24,6 +24,7 @@ const app = createApp({
   decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
   consoleDir: existsSync(consoleDir) ? consoleDir : undefined,
   temporalUi: temporalUiOf(env),
+  importLimits: importLimitsOf(env),
 });
 const server = app.listen(env.PORT, () => console.log(`API listening on :${env.PORT}`));
 

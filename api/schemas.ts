@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHAIN_CASE_TYPES } from '../policy/approval-chains.js';
 import { CASE_TYPES } from '../policy/case-types.js';
+import { safeJson, safeText } from '../policy/text.js';
 
 const uuid = z.uuid();
 const page = {
@@ -10,13 +11,13 @@ const page = {
 };
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const loginBody = z.object({ login: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const loginBody = z.object({ login: safeText(100), password: safeText(200, { trim: false }) });
 
 export const startCaseBody = z.object({
   type: z.enum(CHAIN_CASE_TYPES),
-  title: z.string().trim().min(1).max(200),
+  title: safeText(200),
   schoolId: uuid.optional(),
-  description: z.string().trim().max(4000).optional(),
+  description: safeText(4000, { blank: true }).optional(),
   /** 抄送: officials and units kept informed. */
   copyTo: z.object({ officialIds: z.array(uuid).max(50).default([]), unitCodes: z.array(z.enum(['EDU', 'ORG', 'HR', 'FIN', 'STAFF', 'DRC', 'TASKFORCE'])).max(7).default([]) }).optional(),
 });
@@ -26,17 +27,17 @@ export const decisionBody = z
     requestId: uuid,
     action: z.enum(['APPROVE', 'REJECT', 'RETURN']),
     returnTo: z.enum(['PREVIOUS', 'INITIATOR']).optional(),
-    comment: z.string().trim().max(2000).optional(),
+    comment: safeText(2000, { blank: true }).optional(),
     /** The step's form (a score, a list...) when it has one: see the task's `formKind`. */
-    form: z.record(z.string(), z.unknown()).optional(),
+    form: z.record(safeText(100), safeJson()).optional(),
   })
   .refine((d) => d.action === 'APPROVE' || Boolean(d.comment), { message: 'a comment is required to reject or return', path: ['comment'] });
 
 /** `wait=true`: answer once the chain has moved on (200, with its new state); else once the decision is durably accepted (202). */
 export const decisionQuery = z.object({ wait: flag.default(false) });
 
-export const initiatorBody = z.object({ requestId: uuid, comment: z.string().trim().max(2000).optional() });
-export const resubmitBody = z.object({ requestId: uuid, comment: z.string().trim().min(1).max(2000) });
+export const initiatorBody = z.object({ requestId: uuid, comment: safeText(2000, { blank: true }).optional() });
+export const resubmitBody = z.object({ requestId: uuid, comment: safeText(2000) });
 export const claimBody = z.object({ requestId: uuid });
 export const reassignBody = z.object({ requestId: uuid, officialId: uuid });
 
@@ -66,7 +67,7 @@ export const caseSearchQuery = z.object({
 });
 
 /** An administrator's teacher lookup: part of a name or staff number, or every teacher of the district. */
-export const teacherSearchQuery = z.object({ q: z.string().trim().max(50).optional(), ...page });
+export const teacherSearchQuery = z.object({ q: safeText(50, { blank: true }).optional(), ...page });
 
 export const pageQuery = z.object(page);
 export const idParam = z.object({ id: uuid });

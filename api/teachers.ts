@@ -9,6 +9,7 @@ import type { Db } from '../prisma/client.js';
 import { currentOfficial } from './auth/sessions.js';
 import { DomainError } from './errors.js';
 import { teacherSearchQuery } from './schemas.js';
+import { containsText } from './search-text.js';
 
 export function teacherRoutes(db: Db): Router {
   const router = Router();
@@ -25,7 +26,7 @@ export function teacherRoutes(db: Db): Router {
     }
     const where: Prisma.TeacherWhereInput = {
       homeSchool: { districtId },
-      ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { staffNo: { contains: q, mode: 'insensitive' } }] } : {}),
+      ...(q ? { OR: [{ name: containsText(q) }, { staffNo: containsText(q) }] } : {}),
     };
     const [total, items] = await Promise.all([
       db.teacher.count({ where }),

@@ -12,6 +12,9 @@ const optionalUrl = (protocols: string[]) =>
 const portMessage = 'must be a port number from 1 to 65535';
 const port = (fallback: number) => z.coerce.number({ error: portMessage }).int(portMessage).min(1, portMessage).max(65535, portMessage).default(fallback);
 
+const wholeMessage = 'must be a whole number, 1 or more';
+const positiveWhole = (fallback: number) => z.coerce.number({ error: wholeMessage }).int(wholeMessage).min(1, wholeMessage).default(fallback);
+
 export const envSchema = z.object({
   TEMPORAL_ADDRESS: z
     .string()
@@ -36,6 +39,14 @@ export const envSchema = z.object({
    * history first. Unset, Temporal sizes the cache from the heap (about 600 per GiB).
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number({ error: 'must be a whole number of workflows, 2 or more' }).int('must be a whole number of workflows, 2 or more').min(2, 'must be a whole number of workflows, 2 or more').optional(),
+  /**
+   * Limits of an organisation-data import (API and command line), far above a real district (bench/import.ts's
+   * 50 000 teachers are one sheet of 50 000 rows, cells of at most a few hundred characters) and
+   * far below what would exhaust the API's memory or time.
+   */
+  IMPORT_MAX_UNPACKED_MB: positiveWhole(200),
+  IMPORT_MAX_ROWS_PER_SHEET: positiveWhole(200_000),
+  IMPORT_MAX_CELL_CHARS: positiveWhole(5_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +60,20 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
 }
+
+export interface ImportLimits {
+  /** What the files may unpack to, all together: a CSV's size, an `.xlsx`'s declared uncompressed size. */
+  maxUnpackedBytes: number;
+  maxRowsPerSheet: number;
+  maxCellChars: number;
+}
+
+export function importLimitsOf(env: Env): ImportLimits {
+  return { maxUnpackedBytes: env.IMPORT_MAX_UNPACKED_MB * 1024 * 1024, maxRowsPerSheet: env.IMPORT_MAX_ROWS_PER_SHEET, maxCellChars: env.IMPORT_MAX_CELL_CHARS };
+}
+
+/** The limits when nothing is configured, for callers without an environment of their own (tests, benchmarks). */
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = importLimitsOf(envSchema.parse({}));
 
 /** Where admins open a case's workflow: TEMPORAL_UI_URL, else the embedded dev server's own Web UI when there is one. */
 export function temporalUiOf(env: Env, embeddedUiUrl?: string): { url: string; namespace: string } | undefined {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { policyConfig, type PolicyConfig } from './config.js';
+import { safeText } from './text.js';
 
 export type AssessmentKind = 'ANNUAL' | 'FULL_REVIEW';
 
@@ -44,7 +45,6 @@ export function groupStructure(memberSchools: number, coreSchools: number, confi
   return { memberSchools, coreSchools, verdict, limits: { min, max, hardMax } };
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const move = (limit: number) => z.number().int().min(-limit).max(limit);
 const reasonWhenMoved = (form: { move: number; reason?: string | undefined }) => form.move === 0 || Boolean(form.reason);
 const reasonIssue = { message: 'a reason is required when the tier changes', path: ['reason'] };
@@ -53,14 +53,14 @@ const reasonIssue = { message: 'a reason is required when the tier changes', pat
 export function assessmentForms() {
   return {
     /** R-ASSESS-ANNUAL: the core school's self-assessment on behalf of its group. */
-    SELF_ASSESSMENT: z.object({ summary: text(5000), selfScore: z.number().int().min(0).max(100), achievements: text(5000).optional() }),
+    SELF_ASSESSMENT: z.object({ summary: safeText(5000), selfScore: z.number().int().min(0).max(100), achievements: safeText(5000).optional() }),
     /** EDU's score of the year. */
-    ASSESSMENT_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
+    ASSESSMENT_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: safeText(2000).optional() }),
     /** R-TIER-DYNAMIC, annual: `move` tiers up (+1), none (0) or down (-1). */
-    TIER_DECISION: z.object({ move: move(maxTierMove('ANNUAL')), reason: text(2000).optional() }).refine(reasonWhenMoved, reasonIssue),
+    TIER_DECISION: z.object({ move: move(maxTierMove('ANNUAL')), reason: safeText(2000).optional() }).refine(reasonWhenMoved, reasonIssue),
     /** R-REVIEW-3Y / R-GROUP-SIZE: the full review's tier move (several tiers possible) and its findings on size and structure. */
     TIER_DECISION_FULL_REVIEW: z
-      .object({ move: move(maxTierMove('FULL_REVIEW')), reason: text(2000).optional(), structureFindings: text(5000) })
+      .object({ move: move(maxTierMove('FULL_REVIEW')), reason: safeText(2000).optional(), structureFindings: safeText(5000) })
       .refine(reasonWhenMoved, reasonIssue),
   } as const;
 }

@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import { policyConfig } from './config.js';
+import { safeText } from './text.js';
 
 export type NominationStatusCode = 'NOMINATED' | 'GROUP_ENDORSED' | 'DISTRICT_LISTED' | 'CITY_RECOMMENDED' | 'NOT_SELECTED';
 export type CityPreferenceCode = 'MOST_BEAUTIFUL_TEACHER' | 'EXCELLENT_HEAD_TEACHER';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const uniqueBy = <T>(key: (item: T) => string) => (items: T[]) => new Set(items.map(key)).size === items.length;
 
 /** Builds the forms of the commendation chains; policy/forms.ts adds them to the one table and builds it once, on first use. */
@@ -18,7 +18,7 @@ export function commendationForms() {
     /** A school's nominees; an empty list says "none this year". */
     NOMINATIONS: z.object({
       nominees: z
-        .array(z.object({ name: text(50), reason: text(2000), teacherId: z.uuid().optional() }))
+        .array(z.object({ name: safeText(50), reason: safeText(2000), teacherId: z.uuid().optional() }))
         .max(policyConfig.commendation.maxNomineesPerSchool)
         .refine(uniqueBy((n: { name: string }) => n.name), { message: 'each nominee once' }),
     }),

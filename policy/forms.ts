@@ -8,37 +8,37 @@ import { z } from 'zod';
 import { assessmentForms } from './assessment.js';
 import { commendationForms } from './commendation.js';
 import { policyConfig } from './config.js';
+import { safeText } from './text.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 function buildStepForms() {
   return {
     /** R-EVAL-UNIFIED: a teacher's yearly score in the group's one assessment system. */
-    TEACHER_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: text(2000).optional() }),
+    TEACHER_SCORE: z.object({ score: z.number().int().min(0).max(100), remarks: safeText(2000).optional() }),
     ...assessmentForms(),
     ...commendationForms(),
     /** R-EXCH-RETURN: the home school confirms the day the teacher is back. */
-    EXCHANGE_RETURN: z.object({ returnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), remarks: text(2000).optional() }),
+    EXCHANGE_RETURN: z.object({ returnedOn: safeText(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'), remarks: safeText(2000).optional() }),
     /** R-EXCH-ELIGIBLE / R-EXCH-QUOTA: who goes where; a plan below a quota carries a written justification. */
     ROTATION_PLAN: z.object({
       entries: z.array(z.object({ teacherId: z.uuid(), toSchoolId: z.uuid() })).min(1).max(2000)
         .refine((entries) => new Set(entries.map((e) => e.teacherId)).size === entries.length, 'a teacher is listed twice'),
-      justification: text(4000).optional(),
+      justification: safeText(4000).optional(),
     }),
     /** R-EXCH-NEWMEMBER: the teachers a joining member school sends; the workflow checks the group's count. */
     NEW_MEMBER_TEACHERS: z.object({
       teacherIds: z.array(z.uuid()).min(1).max(200).refine((ids) => new Set(ids).size === ids.length, 'a teacher is listed twice'),
     }),
     /** R-GROUP-SIZE: why the group may have a 7th or 8th member, as the EDU lead approves it. */
-    GROUP_SIZE_JUSTIFICATION: z.object({ justification: text(2000) }),
+    GROUP_SIZE_JUSTIFICATION: z.object({ justification: safeText(2000) }),
     /** R-CADRE-FLAGSHIP: where EDU deploys the cadre after the placement. */
-    CADRE_DEPLOYMENT: z.object({ schoolId: z.uuid(), note: text(2000) }),
+    CADRE_DEPLOYMENT: z.object({ schoolId: z.uuid(), note: safeText(2000) }),
     /** R-FUND-NEWSCHOOL: FIN confirms the yearly amount per campus (in fen, at least the policy minimum) and the payment date. */
     SUBSIDY_PAYMENT: z.object({
       perCampusFen: z.number().int().min(policyConfig.funding.newSchoolMinPerCampusFen),
       // A plain pattern: zod's z.iso.date() rejected valid dates inside the workflow sandbox (seen in the subsidy tests).
-      paymentDate: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD'),
-      remarks: text(2000).optional(),
+      paymentDate: safeText(10).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date YYYY-MM-DD'),
+      remarks: safeText(2000).optional(),
     }),
   } as const;
 }

@@ -11,7 +11,7 @@ import { ENTITY_KEYS } from '../api/org-data/entities.js';
 import { sheetName } from '../api/org-data/export.js';
 import { applyImport, dryRunImport, type ImportProgress } from '../api/org-data/org-import.js';
 import { buildReport, type ImportReport } from '../api/org-data/report.js';
-import { loadEnvOrExit } from '../config/env.js';
+import { importLimitsOf, loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb, type Db } from '../prisma/client.js';
 
@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   const db = createDb(env.DATABASE_URL, 1);
   try {
     const districtId = await findDistrict(db, args.district);
-    const options = { districtId, config: policyConfig, onProgress: progressBar(args.lang) };
+    const options = { districtId, config: policyConfig, limits: importLimitsOf(env), onProgress: progressBar(args.lang) };
     const started = performance.now();
     const outcome = args.apply ? await applyImport(db, args.files, options) : await dryRunImport(db, args.files, options);
     process.stderr.write(`\n${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { CADRE_CATEGORIES } from '../../policy/cadre.js';
 import { GROUP_CHANGE_KINDS } from '../../policy/group-structure.js';
 import { SECONDMENT_DIRECTIONS, SECONDMENT_POSTS } from '../../policy/secondment.js';
+import { safeText } from '../../policy/text.js';
 
 const isoDate = z.iso.date();
-const title = z.string().trim().min(1).max(200);
+const title = safeText(200);
 const leadDays = z.number().int().min(1).max(365);
 
 /** A term ends on or after the day it starts. */
@@ -17,7 +18,7 @@ export const startSecondmentBody = z
     direction: z.enum(SECONDMENT_DIRECTIONS),
     /** The member school the team goes to (CORE_TO_MEMBER, NEW_SCHOOL) or comes from (MEMBER_TO_CORE). */
     memberSchoolId: z.uuid(),
-    members: z.array(z.object({ name: z.string().trim().min(1).max(100), post: z.enum(SECONDMENT_POSTS) })).max(50),
+    members: z.array(z.object({ name: safeText(100), post: z.enum(SECONDMENT_POSTS) })).max(50),
     startsOn: isoDate,
     endsOn: isoDate,
     title: title.optional(),
@@ -30,16 +31,16 @@ export const startGroupChangeBody = z.object({
   groupId: z.uuid(),
   schoolId: z.uuid(),
   /** Required for a member beyond the standard size (R-GROUP-SIZE). */
-  justification: z.string().trim().min(1).max(2000).optional(),
+  justification: safeText(2000).optional(),
   title: title.optional(),
 });
 
 export const startCadrePlacementBody = z
   .object({
-    candidateName: z.string().trim().min(1).max(100),
+    candidateName: safeText(100),
     category: z.enum(CADRE_CATEGORIES),
     teacherId: z.uuid().optional(),
-    flagshipSchool: z.string().trim().min(1).max(200),
+    flagshipSchool: safeText(200),
     startsOn: isoDate,
     endsOn: isoDate,
     title: title.optional(),

@@ -1,5 +1,7 @@
 /** One cell in, one value out — and back: how a spreadsheet cell becomes a field value and the reverse. */
 import { z } from 'zod';
+import { fromSpreadsheet } from '../../policy/spreadsheet.js';
+import { hasVisibleCharacter, textProblem } from '../../policy/text.js';
 import type { Choice, ColumnKind, FieldValue } from './entities.js';
 import type { ProblemCode } from './problems.js';
 
@@ -23,18 +25,25 @@ export function isBlank(raw: RawCell): boolean {
   return raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
-/** The cell as text, for reports and text columns (a staff number typed as 00123 arrives as 123). */
+/**
+ * The cell as text, for reports and text columns (a staff number typed as 00123 arrives as 123),
+ * without the apostrophe the export puts before text that a spreadsheet would run as a formula.
+ */
 export function cellText(raw: RawCell): string {
   if (raw === null) return '';
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? '' : raw.toISOString().slice(0, 10);
-  return String(raw).trim();
+  return fromSpreadsheet(String(raw).trim());
 }
 
 export function parseCell(kind: ColumnKind, raw: RawCell): CellResult {
   if (isBlank(raw)) return { ok: true, value: null };
+  // The API's one text rule (policy/text.ts), for every cell written as text.
+  const problem = typeof raw === 'string' ? textProblem(raw) : undefined;
+  if (problem) return { ok: false, code: problem };
   switch (kind.type) {
     case 'text': {
       const text = cellText(raw);
+      if (!hasVisibleCharacter(text)) return { ok: false, code: 'NOT_VISIBLE' };
       return text.length > kind.max ? { ok: false, code: 'TOO_LONG', params: { max: kind.max } } : { ok: true, value: text };
     }
     case 'email': {

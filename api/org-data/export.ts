@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { spreadsheetSafe } from '../../policy/spreadsheet.js';
 import type { Db } from '../../prisma/client.js';
 import { formatCell, type Language } from './cells.js';
 import { storedSchool } from './check-import.js';
@@ -77,8 +78,12 @@ function officialView(o: { login: string; displayName: string; email: string; sc
   };
 }
 
+/** Text that would run as a formula is marked as text (in `.xlsx` as in CSV); the import reads it back unmarked. */
 function cells(spec: AnyEntitySpec, view: AnyView, lang: Language, target: 'xlsx' | 'csv') {
-  return spec.columns.map((c) => formatCell(c.kind, (view as unknown as Record<string, FieldValue>)[c.field], lang, target));
+  return spec.columns.map((c) => {
+    const cell = formatCell(c.kind, (view as unknown as Record<string, FieldValue>)[c.field], lang, target);
+    return typeof cell === 'string' ? spreadsheetSafe(cell) : cell;
+  });
 }
 
 export async function writeCsv(out: Writable, entity: EntityKey, rows: Rows, lang: Language, encoding: CsvEncoding): Promise<void> {

@@ -2,6 +2,7 @@
  * An import from start to end, shared by the API, the CLI and the benchmark: read the files, check
  * them (the dry run), and — when asked and clean — write everything in one transaction.
  */
+import type { ImportLimits } from '../../config/env.js';
 import { localDate } from '../../policy/calendar.js';
 import type { PolicyConfig } from '../../policy/config.js';
 import type { Db } from '../../prisma/client.js';
@@ -18,6 +19,8 @@ export interface ImportOptions {
   districtId: string;
   config: PolicyConfig;
   actorLogin?: string;
+  /** DEFAULT_IMPORT_LIMITS unless given. */
+  limits?: ImportLimits;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -36,7 +39,7 @@ export function hasErrors(plan: ImportPlan): boolean {
 }
 
 async function read(files: readonly SourceFile[], options: ImportOptions): Promise<ImportInput> {
-  const input = await readImport(files, (done, total) => options.onProgress?.({ phase: 'read', done, total }));
+  const input = await readImport(files, (done, total) => options.onProgress?.({ phase: 'read', done, total }), options.limits);
   options.onProgress?.({ phase: 'check' });
   return input;
 }

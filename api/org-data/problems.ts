@@ -13,6 +13,9 @@ interface ProblemKind {
 const catalogue = {
   UNSUPPORTED_FILE: { severity: 'error', zh: () => '只能导入 .csv 或 .xlsx 文件。', en: () => 'Only .csv and .xlsx files can be imported.' },
   UNREADABLE_FILE: { severity: 'error', zh: (p) => `文件无法读取：${p.detail}`, en: (p) => `The file cannot be read: ${p.detail}` },
+  IMPORT_TOO_LARGE: { severity: 'error', zh: (p) => `文件解压后共 ${p.size} MB，超过上限 ${p.max} MB；未读取。`, en: (p) => `The files unpack to ${p.size} MB, more than the limit of ${p.max} MB; nothing was read.` },
+  TOO_MANY_ROWS: { severity: 'error', zh: (p) => `此表超过 ${p.max} 行；自本行起未读取。`, en: (p) => `The sheet has more than ${p.max} rows; from this row on nothing was read.` },
+  CELL_TOO_LONG: { severity: 'error', zh: (p) => `单元格内容超过 ${p.max} 个字符。`, en: (p) => `The cell holds more than ${p.max} characters.` },
   UNKNOWN_SHEET: { severity: 'warning', zh: () => '无法识别此工作表对应的数据（教育集团、学校、教师或工作人员），已忽略。', en: () => 'This sheet is not one of groups, schools, teachers or officials; it was ignored.' },
   UNKNOWN_FILE: { severity: 'error', zh: () => '无法识别此文件对应的数据：请按模板命名文件（如 教师.csv）或使用模板表头。', en: () => 'Cannot tell which data this file holds: name it like the template (e.g. teachers.csv) or use the template headers.' },
   NO_ROWS: { severity: 'error', zh: () => '没有找到任何数据行。', en: () => 'No data rows were found.' },
@@ -22,6 +25,9 @@ const catalogue = {
   UNKNOWN_COLUMN: { severity: 'warning', zh: () => '无法识别此列，已忽略。', en: () => 'Unknown column; it was ignored.' },
   REQUIRED: { severity: 'error', zh: () => '此项必填。', en: () => 'This cell must not be blank.' },
   TOO_LONG: { severity: 'error', zh: (p) => `内容过长（最多 ${p.max} 个字符）。`, en: (p) => `Too long (at most ${p.max} characters).` },
+  CONTROL_CHARACTER: { severity: 'error', zh: () => '含有控制字符（只允许制表符和换行）。', en: () => 'Contains control characters (only tab and line breaks are allowed).' },
+  BIDI_CONTROL: { severity: 'error', zh: () => '含有文字方向控制字符（U+202A–U+202E、U+2066–U+2069）。', en: () => 'Contains bidirectional override or isolate characters (U+202A–U+202E, U+2066–U+2069).' },
+  NOT_VISIBLE: { severity: 'error', zh: () => '内容只有空白或不可见字符。', en: () => 'Holds only blank or invisible characters.' },
   INVALID_EMAIL: { severity: 'error', zh: () => '不是有效的电子邮箱地址。', en: () => 'Not a valid email address.' },
   INVALID_DATE: { severity: 'error', zh: () => '不是有效的日期（请写作 2001-09-01）。', en: () => 'Not a valid date (write it as 2001-09-01).' },
   FUTURE_DATE: { severity: 'error', zh: (p) => `日期晚于今天（${p.today}）。`, en: (p) => `The date is after today (${p.today}).` },
@@ -76,5 +82,15 @@ export function severityOf(code: ProblemCode): 'error' | 'warning' {
 
 export function describeProblem(problem: Problem, lang: 'zh' | 'en'): ReportedProblem {
   const kind: ProblemKind = catalogue[problem.code];
-  return { severity: kind.severity, code: problem.code, sheet: problem.sheet, row: problem.row, column: problem.column, value: problem.value, message: kind[lang](problem.params ?? {}) };
+  return { severity: kind.severity, code: problem.code, sheet: problem.sheet, row: problem.row, column: echo(problem.column), value: echo(problem.value), message: kind[lang](problem.params ?? {}) };
+}
+
+const ECHO_CHARS = 64;
+
+/** A cell or header as the report repeats it: enough to find it, not a copy of a huge cell. */
+export function echo(text: string | null): string | null {
+  if (text === null || text.length <= ECHO_CHARS) return text;
+  // Cut by code points, so that no half of a surrogate pair is left at the end.
+  const kept = Array.from(text.slice(0, ECHO_CHARS * 2)).slice(0, ECHO_CHARS).join('');
+  return kept.length === text.length ? text : `${kept}…`;
 }

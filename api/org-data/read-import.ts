@@ -4,10 +4,12 @@
  * on its own. Checks that need other rows or the database come later (check-import.ts).
  */
 import { stat } from 'node:fs/promises';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../config/env.js';
 import { cellText, isBlank, parseCell, type RawCell } from './cells.js';
 import { ENTITIES, ENTITY_KEYS, type AnyEntitySpec, type EntityKey, type FieldValue, type Views } from './entities.js';
 import type { Problem } from './problems.js';
 import { formatOf, sheetsOf, type SheetRow, type SourceFile } from './read-files.js';
+import { declaredUnpackedBytes } from './zip-size.js';
 
 export interface SheetInfo {
   name: string;
@@ -47,10 +49,18 @@ function normalizeName(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s_*\-():：]/g, '');
 }
 
-export async function readImport(files: readonly SourceFile[], onProgress: ReadProgress = () => {}): Promise<ImportInput> {
+export async function readImport(files: readonly SourceFile[], onProgress: ReadProgress = () => {}, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ImportInput> {
   const input: ImportInput = { rows: { groups: [], schools: [], teachers: [], officials: [] }, problems: [] };
   const sizes = await Promise.all(files.map((f) => stat(f.path).then((s) => s.size)));
   const total = sizes.reduce((sum, size) => sum + size, 0);
+  // Checked before a byte is parsed: an .xlsx by what its zip directory declares (a file that is no zip is left for the reader to report).
+  const unpacked = await Promise.all(files.map(async (f, i) => (formatOf(f.name) === 'xlsx' ? ((await declaredUnpackedBytes(f.path)) ?? sizes[i]!) : sizes[i]!)));
+  const unpackedTotal = unpacked.reduce((sum, size) => sum + size, 0);
+  if (unpackedTotal > limits.maxUnpackedBytes) {
+    const mb = (bytes: number) => (bytes === Infinity ? '> 4096' : (bytes / 1048576).toFixed(1));
+    input.problems.push({ code: 'IMPORT_TOO_LARGE', sheet: files.map((f) => f.name).join(', '), row: null, column: null, value: null, params: { size: mb(unpackedTotal), max: mb(limits.maxUnpackedBytes) } });
+    return input;
+  }
   let read = 0;
   const onBytes = (n: number) => {
     read += n;
@@ -63,7 +73,7 @@ export async function readImport(files: readonly SourceFile[], onProgress: ReadP
       continue;
     }
     try {
-      for await (const sheet of sheetsOf(file, onBytes)) await readSheet(sheet.name, sheet.rows, format === 'csv', input);
+      for await (const sheet of sheetsOf(file, onBytes)) await readSheet(sheet.name, sheet.rows, format === 'csv', input, limits);
     } catch (err) {
       input.problems.push({ code: 'UNREADABLE_FILE', sheet: file.name, row: null, column: null, value: null, params: { detail: err instanceof Error ? err.message : String(err) } });
     }
@@ -75,9 +85,10 @@ export async function readImport(files: readonly SourceFile[], onProgress: ReadP
   return input;
 }
 
-async function readSheet(name: string, rows: AsyncIterable<SheetRow>, isCsvFile: boolean, input: ImportInput): Promise<void> {
+async function readSheet(name: string, rows: AsyncIterable<SheetRow>, isCsvFile: boolean, input: ImportInput, limits: ImportLimits): Promise<void> {
   let header: { sheet: SheetInfo; fieldAt: (string | undefined)[] } | undefined;
   let skip = INSTRUCTION_SHEETS.has(normalizeName(name));
+  let dataRows = 0;
   for await (const { number, cells } of rows) {
     // Reading on (and ignoring) keeps the stream flowing to the next sheet.
     if (skip || cells.every(isBlank)) continue;
@@ -86,7 +97,13 @@ async function readSheet(name: string, rows: AsyncIterable<SheetRow>, isCsvFile:
       if (!header) skip = true;
       continue;
     }
-    readRow(header.sheet, header.fieldAt, number, cells, input);
+    dataRows += 1;
+    if (dataRows > limits.maxRowsPerSheet) {
+      input.problems.push({ code: 'TOO_MANY_ROWS', sheet: name, row: number, column: null, value: null, params: { max: limits.maxRowsPerSheet } });
+      skip = true;
+      continue;
+    }
+    readRow(header.sheet, header.fieldAt, number, cells, input, limits);
   }
 }
 
@@ -137,7 +154,7 @@ function readHeader(name: string, rowNumber: number, cells: RawCell[], isCsvFile
   return { sheet, fieldAt };
 }
 
-function readRow(sheet: SheetInfo, fieldAt: readonly (string | undefined)[], rowNumber: number, cells: RawCell[], input: ImportInput): void {
+function readRow(sheet: SheetInfo, fieldAt: readonly (string | undefined)[], rowNumber: number, cells: RawCell[], input: ImportInput, limits: ImportLimits): void {
   const spec = ENTITIES[sheet.entity] as AnyEntitySpec;
   const values: Record<string, FieldValue> = {};
   const rawText: Record<string, string> = {};
@@ -148,7 +165,7 @@ function readRow(sheet: SheetInfo, fieldAt: readonly (string | undefined)[], row
     if (at < 0) continue;
     const raw = cells[at] ?? null;
     rawText[column.field] = cellText(raw);
-    const parsed = parseCell(column.kind, raw);
+    const parsed: ReturnType<typeof parseCell> = typeof raw === 'string' && raw.length > limits.maxCellChars ? { ok: false, code: 'CELL_TOO_LONG', params: { max: limits.maxCellChars } } : parseCell(column.kind, raw);
     const problem = (code: Problem['code'], params?: Problem['params']) =>
       input.problems.push({ code, sheet: sheet.name, row: rowNumber, column: sheet.columnOf[column.field] ?? column.zh, value: cellText(raw) || null, ...(params ? { params } : {}) });
     if (!parsed.ok) problem(parsed.code, parsed.params);

@@ -6,15 +6,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import type { ImportLimits } from '../../config/env.js';
 import type { PolicyConfig } from '../../policy/config.js';
+import { safeText } from '../../policy/text.js';
 import type { Db } from '../../prisma/client.js';
 import { currentOfficial } from '../auth/sessions.js';
 import { DomainError, prefersEnglish } from '../errors.js';
 import type { Language } from './cells.js';
 import { ENTITY_KEYS, type EntityKey } from './entities.js';
-import { uploadErrors } from './errors.js';
+import { withUploadErrors } from './errors.js';
 import { exportRows, sheetName, writeCsv, writeXlsx } from './export.js';
 import { applyImport, dryRunImport } from './org-import.js';
+import type { Problem } from './problems.js';
 import { buildReport } from './report.js';
 import { UploadStore, type StoredUpload } from './uploads.js';
 
@@ -23,6 +26,8 @@ export interface OrgDataDeps {
   config: PolicyConfig;
   /** Where uploads wait for their apply; the system's temporary directory unless given. */
   orgDataUploadDir?: string;
+  /** DEFAULT_IMPORT_LIMITS unless given. */
+  importLimits?: ImportLimits;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,6 +38,14 @@ const downloadQuery = z.object({
   encoding: z.enum(['utf8', 'gb18030']).default('utf8'),
 });
 const uploadParams = z.object({ id: z.uuid() });
+/** The names files were uploaded under name the CSV sheets in reports: the one text rule applies. */
+const uploadNames = z.object({ files: z.array(z.object({ originalname: safeText(255) })) });
+
+/** An upload over a limit is refused outright: 413 when the files unpack to too much, 422 for too many rows or too long a cell. */
+function limitRefusal(problems: readonly Problem[]): 'IMPORT_TOO_LARGE' | 'IMPORT_LIMIT_EXCEEDED' | undefined {
+  if (problems.some((p) => p.code === 'IMPORT_TOO_LARGE')) return 'IMPORT_TOO_LARGE';
+  return problems.some((p) => p.code === 'TOO_MANY_ROWS' || p.code === 'CELL_TOO_LONG') ? 'IMPORT_LIMIT_EXCEEDED' : undefined;
+}
 
 type Download = { format: 'xlsx' } | { format: 'csv'; entity: EntityKey };
 
@@ -60,7 +73,7 @@ async function districtOf(db: Db, res: Response): Promise<string> {
   return home.districtId;
 }
 
-export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Router {
+export function orgDataRoutes({ db, config, orgDataUploadDir, importLimits }: OrgDataDeps): Router {
   const router = Router();
   const uploads = new UploadStore(orgDataUploadDir ?? path.join(os.tmpdir(), 'groupflow-org-data'));
 
@@ -94,17 +107,29 @@ export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Ro
     return upload;
   }
 
-  const options = (res: Response) => ({ districtId: districtId(res), config, actorLogin: currentOfficial(res).login });
+  const options = (res: Response) => ({ districtId: districtId(res), config, actorLogin: currentOfficial(res).login, limits: importLimits });
 
-  router.post('/imports', uploads.receive(), async (req, res) => {
+  router.post('/imports', withUploadErrors(uploads.receive()), async (req, res) => {
     const files = (req.files ?? []) as Express.Multer.File[];
     if (files.length === 0) throw new DomainError('NO_FILES');
+    const names = uploadNames.safeParse({ files });
+    if (!names.success) {
+      await uploads.discard(files);
+      throw names.error;
+    }
     const upload = await uploads.save(districtId(res), currentOfficial(res).id, files).catch(async (err: unknown) => {
       await uploads.discard(files);
       throw err;
     });
     const outcome = await dryRunImport(db, upload.files, options(res));
-    res.status(201).json({ id: upload.id, expiresAt: upload.expiresAt, report: buildReport(outcome, languageOf(req)) });
+    const report = buildReport(outcome, languageOf(req));
+    // Over a limit the upload is refused and not kept for an apply: a smaller file is needed anyway.
+    const refusal = limitRefusal(outcome.plan.problems);
+    if (refusal) {
+      await uploads.remove(upload);
+      throw new DomainError(refusal, report);
+    }
+    res.status(201).json({ id: upload.id, expiresAt: upload.expiresAt, report });
   });
 
   router.get('/imports/:id', async (req, res) => {
@@ -122,6 +147,5 @@ export function orgDataRoutes({ db, config, orgDataUploadDir }: OrgDataDeps): Ro
     res.json({ id: upload.id, report });
   });
 
-  router.use(uploadErrors);
   return router;
 }

@@ -4,6 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from '../../policy/spreadsheet.js';
 import { prefersEnglish } from '../errors.js';
 
 export type Lang = 'zh' | 'en';
@@ -25,15 +26,6 @@ export interface Report<Row> {
 
 export const yesNo = (value: boolean, lang: Lang) => (lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no');
 export const metOrNot = (met: boolean, lang: Lang) => (lang === 'zh' ? (met ? '达标' : '未达标') : met ? 'met' : 'not met');
-
-/**
- * Excel runs a cell that starts with = + - or @ as a formula; names come from imported organisation
- * data, so such text is prefixed with an apostrophe. Numbers and amounts ("-10.50", "85.0%") stay as they are.
- */
-export function spreadsheetSafe(cell: string | number): string | number {
-  if (typeof cell === 'number' || !/^[=+\-@\t\r]/.test(cell) || /^-?[\d,]+(\.\d+)?%?$/.test(cell)) return cell;
-  return `'${cell}`;
-}
 
 /** `?format=csv` wins; without it, an Accept header that prefers text/csv. */
 function wantsCsv(req: Request, format: 'json' | 'csv' | undefined): boolean {

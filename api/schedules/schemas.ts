@@ -1,8 +1,9 @@
 /** The schedulers' API at its boundary: yearly cycle calendars, notes, manual and backfill runs. */
 import { z } from 'zod';
+import { safeText } from '../../policy/text.js';
 import { CYCLE_KINDS } from '../../workflows/cycles/messages.js';
 
-const note = z.string().trim().min(1).max(500);
+const note = safeText(500);
 
 /** Once a year at this local time (Asia/Shanghai); day 1–28 so every month has it. */
 export const calendarBody = z.object({

@@ -70,6 +70,29 @@ describe('export', () => {
     expect(zh.disposition).toContain(encodeURIComponent('教师.csv'));
   });
 
+  it('marks names that a spreadsheet would run as formulas, in CSV and .xlsx, and imports them back unchanged', async () => {
+    // Arrange: names as they could arrive from an imported roster.
+    const tag = newTag();
+    const names = { '1': '=1+1', '2': '@SUM(A1)', '3': '+1', '4': '-1' };
+    for (const [n, name] of Object.entries(names)) {
+      await t.db.teacher.create({ data: { staffNo: `TF${tag}-${n}`, name, homeSchoolId: t.org.member.id, currentSchoolId: t.org.member.id, joinedGroupOn: new Date('2015-09-01') } });
+    }
+    const namesIn = (rows: unknown[][]) => rows.filter((r) => String(r[0]).startsWith(`TF${tag}`)).map((r) => r[1]);
+
+    // Act
+    const csv = await download(t.api, t.tokens.admin, 'export/teachers.csv');
+    const xlsx = await download(t.api, t.tokens.admin, 'export/org-data.xlsx');
+    const again = await t.dryRun([{ name: '教师.csv', bytes: csv.bytes }]);
+    const againXlsx = await t.dryRun([{ name: 'org-data.xlsx', bytes: xlsx.bytes }]);
+
+    // Assert: a negative number is left as it is; nothing changes on the way back.
+    expect(namesIn(rowsOf(new TextDecoder().decode(csv.bytes)))).toEqual(["'=1+1", "'@SUM(A1)", "'+1", '-1']);
+    expect(namesIn((await readXlsx(xlsx.bytes)).get('教师')!)).toEqual(["'=1+1", "'@SUM(A1)", "'+1", '-1']);
+    expectNoChange(again.report);
+    expectNoChange(againXlsx.report);
+    expect(again.report.counts.teachers.unchanged).toBeGreaterThanOrEqual(4);
+  });
+
   it('exports only the admin’s own district', async () => {
     const other = await startOrgDataApi();
     try {

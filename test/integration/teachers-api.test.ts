@@ -69,6 +69,36 @@ describe('teacher lookup for administrators', () => {
     expect(last.body.items.map((t: { id: string }) => t.id)).toEqual([teachers[4]!.id]);
   });
 
+  it('takes % _ and \\ in the query as the characters typed, not as LIKE wildcards', async () => {
+    // Arrange: names holding the characters themselves, and a name that a wildcard would match.
+    const tag = randomUUID().slice(0, 6);
+    const percent = await createNamedTeacher(s.db, s.org, `百分${tag}%老师`, `TW-${tag}-1`);
+    const underscore = await createNamedTeacher(s.db, s.org, `下划${tag}_老师`, `TW-${tag}-2`);
+    const backslash = await createNamedTeacher(s.db, s.org, `反斜${tag}\\老师`, `TW-${tag}-3`);
+    await createNamedTeacher(s.db, s.org, `普通${tag}x老师`, `TW-${tag}-4`);
+    const ids = async (q: string) => {
+      const found = await lookup(s.tokens.admin, `?q=${encodeURIComponent(q)}&limit=200`);
+      expect(found.status).toBe(200);
+      return found.body.items.map((t: { id: string }) => t.id);
+    };
+
+    // Act
+    const [byPercent, byUnderscore, byBackslash, onlyPercent, onlyUnderscore] = [
+      await ids(`${tag}%`),
+      await ids(`${tag}_`),
+      await ids(`${tag}\\`),
+      await ids('%'),
+      await ids('_'),
+    ];
+
+    // Assert: a bare wildcard would have listed every teacher of the district.
+    expect(byPercent).toEqual([percent.id]);
+    expect(byUnderscore).toEqual([underscore.id]);
+    expect(byBackslash).toEqual([backslash.id]);
+    expect(onlyPercent).toEqual([percent.id]);
+    expect(onlyUnderscore).toEqual([underscore.id]);
+  });
+
   it('refuses a query it cannot read, naming the field', async () => {
     const tooLong = await lookup(s.tokens.admin, `?q=${'x'.repeat(51)}`);
     const badLimit = await lookup(s.tokens.admin, '?limit=0');

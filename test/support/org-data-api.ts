@@ -1,17 +1,19 @@
 /** The real app on the test database, with an organisation and logged-in admin and member officials. */
 import { inject } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
+import type { ImportLimits } from '../../config/env.js';
 import { createDb } from '../../prisma/client.js';
 import { call, login, startTestApi } from './api.js';
 import { createTestOrg } from './org.js';
 import { upload, type UploadFile } from './org-data-files.js';
 
-export async function startOrgDataApi() {
+/** `uploadDir`: where uploads wait (a test that looks at the files gives its own); `importLimits`: else the defaults. */
+export async function startOrgDataApi(options: { uploadDir?: string; importLimits?: ImportLimits } = {}) {
   const db = createDb(inject('databaseUrl'), inject('databasePoolSize'));
   const org = await createTestOrg(db);
   // Org data never talks to Temporal; the app still wants a client, which connects only when used.
   const connection = Connection.lazy({ address: inject('temporalAddress') });
-  const api = await startTestApi({ db, temporal: new Client({ connection }), taskQueue: 'org-data-unused' });
+  const api = await startTestApi({ db, temporal: new Client({ connection }), taskQueue: 'org-data-unused', orgDataUploadDir: options.uploadDir, importLimits: options.importLimits });
   const admin = await login(api, org.officials.admin.login);
   const member = await login(api, org.officials.member.login);
 
