@@ -1,17 +1,14 @@
 /** The calendar API's requests (issue 14 point 1). */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { safeText } from '../../policy/text.js';
 
 const dayKind = z.enum(['HOLIDAY', 'WORKING_DAY']);
-// A holiday's name is shown in the console and the deadline texts: printable text only.
-const holidayName = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'control and format characters are not allowed');
+// A holiday's name is shown in the console; a day may have none.
+const holidayName = safeText(40, { blank: true });
 
 export const calendarDay = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
+  date: safeText(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
   kind: dayKind,
   name: holidayName.default(''),
 });
