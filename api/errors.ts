@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
 import { RouteError } from '../activities/routing.js';
+import { isDatabaseUnavailable } from '../prisma/errors.js';
 import { MAX_FILE_BYTES, MAX_FILES } from './org-data/uploads.js';
 
 const catalogue = {
@@ -32,8 +33,11 @@ const catalogue = {
   STEP_NOT_OPEN: { status: 409, zh: '该环节当前不在待审批状态。', en: 'This step is not waiting for a decision.' },
   SCHOOL_NOT_IN_GROUP: { status: 422, zh: '该学校未加入教育集团，无法发起此类事项。', en: 'The school belongs to no education group, so this case cannot start.' },
   ROUTE_UNRESOLVED: { status: 422, zh: '无法确定审批单位，请检查组织数据。', en: 'No approver could be found for a step; check the organisation data.' },
-  WORKER_UNAVAILABLE: { status: 503, zh: '流程服务暂时无法处理，请稍后用同一请求编号重试；本次操作未生效。', en: 'The workflow service cannot process this now; retry later with the same request id. Nothing was applied.' },
-  TEMPORAL_UNAVAILABLE: { status: 503, zh: '流程引擎暂时不可用，请稍后重试；本次操作未生效。', en: 'The workflow engine is unavailable; try again later. Nothing was applied.' },
+  WORKER_UNAVAILABLE: { status: 503, zh: '流程服务当前没有可处理的工作进程，本次操作未提交、未生效；请稍后用同一请求编号重试。', en: 'No workflow worker is running, so nothing was sent or applied; retry later with the same request id.' },
+  TEMPORAL_UNAVAILABLE: { status: 503, zh: '流程引擎暂时无法连接；请稍后用同一请求编号重试（同一编号不会重复生效）。', en: 'The workflow engine cannot be reached; retry later with the same request id (it is never applied twice).' },
+  OUTCOME_UNKNOWN: { status: 503, zh: '已提交，但在等待时间内未得到结果，可能已生效也可能未生效；请用同一请求编号重试以获知结果（不会重复生效）。', en: 'Sent, but no outcome arrived in time: it may or may not have been applied. Repeat with the same request id to learn the outcome (it is never applied twice).' },
+  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时无法连接，本次操作未生效；请稍后重试。', en: 'The database cannot be reached; nothing was applied. Try again later.' },
+  REQUEST_ID_REUSED: { status: 409, zh: '该请求编号已用于另一项操作；新的操作请使用新的请求编号。', en: 'This request id was used for another request; a new request needs a new id.' },
   NO_FILES: { status: 400, zh: '请在 files 字段中上传 .xlsx 或 .csv 文件。', en: 'Upload .xlsx or .csv files in the "files" field.' },
   TOO_MANY_FILES: { status: 400, zh: `一次最多上传 ${MAX_FILES} 个文件。`, en: `Upload at most ${MAX_FILES} files at once.` },
   FILE_TOO_LARGE: { status: 413, zh: `单个文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB。`, en: `A file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
@@ -108,6 +112,8 @@ function toDomainError(err: unknown): DomainError {
     return new DomainError('VALIDATION_FAILED', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   if (err instanceof RouteError) return new DomainError(err.code, err.route ? { route: err.route } : undefined);
+  // Nothing is written when the database cannot be reached: a clear 503, and no stack trace in the log.
+  if (isDatabaseUnavailable(err)) return new DomainError('DATABASE_UNAVAILABLE');
   return bodyError(err) ?? new DomainError('INTERNAL');
 }
 

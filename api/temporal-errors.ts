@@ -12,11 +12,11 @@ export function toDomainError(err: unknown): unknown {
     return new DomainError(err.cause.type, err.cause.type === 'FORM_INVALID' || err.cause.type === 'DECISION_NOT_RECORDED' ? { reason: err.cause.message } : undefined);
   }
   if (err instanceof WorkflowNotFoundError) return new DomainError('CASE_CLOSED');
-  // The update was not applied (e.g. the workflow task taking it failed): safe to retry with the same id.
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new DomainError('WORKER_UNAVAILABLE');
+  // Sent, but no answer by the deadline: it may yet be applied. A repeat with the same id tells.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new DomainError('OUTCOME_UNKNOWN');
   const grpc = isGrpcServiceError(err) ? err : isGrpcServiceError((err as { cause?: unknown })?.cause) ? (err as { cause: unknown }).cause : undefined;
   if (grpc && isGrpcServiceError(grpc)) {
-    if (grpc.code === GrpcStatus.DEADLINE_EXCEEDED || grpc.code === GrpcStatus.CANCELLED) return new DomainError('WORKER_UNAVAILABLE');
+    if (grpc.code === GrpcStatus.DEADLINE_EXCEEDED || grpc.code === GrpcStatus.CANCELLED) return new DomainError('OUTCOME_UNKNOWN');
     if (grpc.code === GrpcStatus.UNAVAILABLE) return new DomainError('TEMPORAL_UNAVAILABLE');
     if (grpc.code === GrpcStatus.NOT_FOUND) return new DomainError('CASE_CLOSED');
   }

@@ -15,6 +15,7 @@ import { currentOfficial } from '../auth/sessions.js';
 import { DomainError } from '../errors.js';
 import { caseSearchQuery, idParam, initiatorBody, pageQuery, resubmitBody, startCaseBody } from '../schemas.js';
 import { toDomainError } from '../temporal-errors.js';
+import { claimRequestId } from '../request-ids.js';
 import { callWorkflow } from '../workflow-call.js';
 
 export interface CaseRoutesDeps {
@@ -84,6 +85,7 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
           ...(school.group ? [{ key: searchAttributes.groupCode, value: school.group.code }] : []),
         ],
       }),
+      { temporal, timeoutMs: decisionTimeoutMs, workflowId },
     ).catch((err: unknown) => {
       throw toDomainError(err);
     });
@@ -160,19 +162,21 @@ export function caseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decis
     if (!found) throw new DomainError('NOT_FOUND');
     if (found.initiatorId !== me.id) throw new DomainError('NOT_INITIATOR');
     if (found.status !== 'RUNNING' && found.status !== 'RETURNED') throw new DomainError('CASE_CLOSED');
-    const chain = await callWorkflow(temporal, decisionTimeoutMs, () => send(chainWorkflowId(found.workflowId), actorFor(me, selfIdentity(me))));
+    const chain = await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => send(chainWorkflowId(found.workflowId), actorFor(me, selfIdentity(me))));
     return { caseId: found.id, chain };
   }
 
   router.post('/cases/:id/withdraw', async (req, res) => {
     const me = currentOfficial(res);
     const body = initiatorBody.parse(req.body);
+    await claimRequestId(db, { requestId: body.requestId, kind: 'WITHDRAW', subjectId: idParam.parse(req.params).id, officialId: me.id, asked: { comment: body.comment } });
     res.json(await initiatorCall(req.params, me, (chainId, actor) => temporal.workflow.getHandle(chainId).executeUpdate(withdrawUpdate, { updateId: body.requestId, args: [{ ...body, actor }] })));
   });
 
   router.post('/cases/:id/resubmit', async (req, res) => {
     const me = currentOfficial(res);
     const body = resubmitBody.parse(req.body);
+    await claimRequestId(db, { requestId: body.requestId, kind: 'RESUBMIT', subjectId: idParam.parse(req.params).id, officialId: me.id, asked: { comment: body.comment } });
     res.json(await initiatorCall(req.params, me, (chainId, actor) => temporal.workflow.getHandle(chainId).executeUpdate(resubmitUpdate, { updateId: body.requestId, args: [{ ...body, actor }] })));
   });
 

@@ -38,7 +38,8 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
   /** Starts a workflow once per id; a second start answers `conflict` instead of a second case. */
   async function startOnce(conflict: ErrorCode, start: () => Promise<unknown>): Promise<void> {
     try {
-      await start();
+      // Bounded like every call to Temporal, so an outage answers 503 in time instead of hanging.
+      await temporal.withDeadline(Date.now() + decisionTimeoutMs, start);
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) throw new DomainError(conflict);
       throw toDomainError(err);
@@ -95,7 +96,7 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
     const found = await db.case.findUnique({ where: { workflowId: rotationPlanWorkflowId(groupId, schoolYear) } });
     const coreSchool = me.schoolId !== null && (await db.school.count({ where: { id: me.schoolId, groupId, role: 'CORE' } })) > 0;
     if (!found || !(me.unitCode === 'EDU' || me.roles.includes('SCHEDULER') || coreSchool)) throw new DomainError('NOT_FOUND');
-    res.json(await callWorkflow(temporal, decisionTimeoutMs, () => temporal.workflow.getHandle(found.workflowId).query(planStateQuery)));
+    res.json(await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => temporal.workflow.getHandle(found.workflowId).query(planStateQuery)));
   });
 
   router.post('/exchange/terms', async (req, res) => {
@@ -149,7 +150,7 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
   router.get('/exchange/terms/:id', async (req, res) => {
     const me = currentOfficial(res);
     const found = await visibleTerm(me, idParam.parse(req.params).id);
-    res.json(await callWorkflow(temporal, decisionTimeoutMs, () => temporal.workflow.getHandle(found.workflowId).query(termStateQuery)));
+    res.json(await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => temporal.workflow.getHandle(found.workflowId).query(termStateQuery)));
   });
 
   router.post('/exchange/terms/:id/early-end', async (req, res) => {
@@ -158,7 +159,7 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
     const body = earlyEndBody.parse(req.body);
     // The home school asks (illness, transfer); EDU may also open it. EDU decides in the chain.
     if (me.schoolId !== found.schoolId && me.unitCode !== 'EDU') throw new DomainError('FORBIDDEN');
-    const state = await callWorkflow(temporal, decisionTimeoutMs, () =>
+    const state = await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () =>
       temporal.workflow.getHandle(found.workflowId).executeUpdate(requestEarlyEndUpdate, { updateId: body.requestId, args: [{ ...body, actor: actorFor(me, selfIdentity(me)) }] }),
     );
     res.json(state);

@@ -23,18 +23,20 @@ import { toDomainError } from '../temporal-errors.js';
 import { lectureFeeBody, startSubsidyBody } from './schemas.js';
 
 export interface FundingRoutesDeps {
+  /** How long a case start may take before the answer says Temporal is unavailable. */
+  decisionTimeoutMs: number;
   db: Db;
   temporal: Client;
   config: PolicyConfig;
   taskQueue?: string;
 }
 
-export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: FundingRoutesDeps): Router {
+export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decisionTimeoutMs }: FundingRoutesDeps): Router {
   const router = Router();
 
   /** A second subsidy period for the same school is refused by its workflow id. */
-  const start = (caseId: string, run: () => Promise<unknown>) =>
-    startOrForget(db, caseId, run).catch((err: unknown) => {
+  const start = (caseId: string, workflowId: string, run: () => Promise<unknown>) =>
+    startOrForget(db, caseId, run, { temporal, timeoutMs: decisionTimeoutMs, workflowId }).catch((err: unknown) => {
       if (err instanceof WorkflowExecutionAlreadyStartedError) throw new DomainError('SUBSIDY_EXISTS');
       throw toDomainError(err);
     });
@@ -68,7 +70,7 @@ export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: 
         events: { create: { kind: 'CREATED', actorId: me.id, dedupeKey: `created:${caseId}` } },
       },
     });
-    await start(caseId, () =>
+    await start(caseId, workflowId, () =>
       temporal.workflow.start(newSchoolSubsidyWorkflow, {
         taskQueue,
         workflowId,
@@ -114,7 +116,7 @@ export function fundingRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: 
         events: { create: { kind: 'CREATED', actorId: me.id, dedupeKey: `created:${caseId}` } },
       },
     });
-    await start(caseId, () =>
+    await start(caseId, workflowId, () =>
       temporal.workflow.start(lectureFeeWorkflow, {
         taskQueue,
         workflowId,

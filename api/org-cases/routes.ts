@@ -23,6 +23,8 @@ import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } fr
 import { cadreTitle, groupChangeTitle, groupChangeWarnings, secondmentTitle, teamShortfallDetails } from './texts.js';
 
 export interface OrgCaseRoutesDeps {
+  /** How long a case start may take before the answer says Temporal is unavailable. */
+  decisionTimeoutMs: number;
   db: Db;
   temporal: Client;
   config: PolicyConfig;
@@ -43,7 +45,7 @@ interface CaseRow {
   copyUnits: UnitCode[];
 }
 
-export function orgCaseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: OrgCaseRoutesDeps): Router {
+export function orgCaseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, decisionTimeoutMs }: OrgCaseRoutesDeps): Router {
   const router = Router();
 
   async function districtOf(me: CurrentOfficial): Promise<string> {
@@ -76,7 +78,7 @@ export function orgCaseRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }: 
         copies: { create: units.map((u) => ({ unitId: u.id })) },
       },
     });
-    await startOrForget(db, caseId, () => start(caseId, workflowId)).catch((err: unknown) => {
+    await startOrForget(db, caseId, () => start(caseId, workflowId), { temporal, timeoutMs: decisionTimeoutMs, workflowId }).catch((err: unknown) => {
       throw toDomainError(err);
     });
     return { id: caseId, workflowId, status: 'RUNNING' as const };

@@ -13,7 +13,7 @@ import { DomainError } from '../errors.js';
 import { toDomainError } from '../temporal-errors.js';
 import { staffingProposalBody } from './schemas.js';
 
-export function staffingRoutes({ db, temporal, taskQueue = TASK_QUEUE }: { db: Db; temporal: Client; taskQueue?: string }): Router {
+export function staffingRoutes({ db, temporal, taskQueue = TASK_QUEUE, decisionTimeoutMs }: { db: Db; temporal: Client; taskQueue?: string; decisionTimeoutMs: number }): Router {
   const router = Router();
 
   router.post('/staffing/adjustments', async (req, res) => {
@@ -65,6 +65,7 @@ export function staffingRoutes({ db, temporal, taskQueue = TASK_QUEUE }: { db: D
           { key: searchAttributes.groupCode, value: group.code },
         ],
       }),
+      { temporal, timeoutMs: decisionTimeoutMs, workflowId },
     ).catch((err: unknown) => {
       throw toDomainError(err);
     });

@@ -1,6 +1,7 @@
 /** Tasks: my inbox, what I decided, and the messages on one task (decide, claim, unclaim, reassign). */
 import { Router } from 'express';
 import { WorkflowUpdateStage, type Client } from '@temporalio/client';
+import { CHAIN_CASE_TYPES } from '../../policy/approval-chains.js';
 import { checkForm, isFormKind } from '../../policy/forms.js';
 import type { Db } from '../../prisma/client.js';
 import { assignUpdate, decideUpdate, type AssignmentInput, type DecisionInput } from '../../workflows/approval-chain/messages.js';
@@ -9,17 +10,22 @@ import { actorFor, identitiesOf, identityForTask, tasksFor } from '../access.js'
 import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
 import { DomainError } from '../errors.js';
 import { claimBody, decisionBody, decisionQuery, idParam, inboxQuery, pageQuery, reassignBody } from '../schemas.js';
+import { claimRequestId } from '../request-ids.js';
 import { callWorkflow } from '../workflow-call.js';
+import { TASK_QUEUE } from '../../workflows/constants.js';
 
 export interface TaskRoutesDeps {
   db: Db;
   temporal: Client;
   decisionTimeoutMs: number;
+  taskQueue?: string;
 }
 
 const DECISION_KINDS = ['APPROVED', 'REJECTED', 'RETURNED'] as const;
+/** Cases that close when their one chain ends (the long-running cases go on to their next phase). */
+const isChainCase = (type: string) => (CHAIN_CASE_TYPES as readonly string[]).includes(type);
 
-export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps): Router {
+export function taskRoutes({ db, temporal, decisionTimeoutMs, taskQueue = TASK_QUEUE }: TaskRoutesDeps): Router {
   const router = Router();
 
   router.get('/inbox', async (req, res) => {
@@ -84,6 +90,7 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     const me = currentOfficial(res);
     const body = decisionBody.parse(req.body);
     const { task, identity } = await taskForMe(me, req.params);
+    await claimRequestId(db, { requestId: body.requestId, kind: 'DECISION', subjectId: task.id, officialId: me.id, asked: { action: body.action, returnTo: body.returnTo, comment: body.comment, form: body.form } });
     const closed = task.case.status !== 'RUNNING' && task.case.status !== 'RETURNED';
     // Only a closed case needs the record: a repeat there answers from it, anything else is refused.
     const applied = closed && (await db.caseEvent.count({ where: { dedupeKey: `decision:${task.caseId}:${body.requestId}` } })) > 0;
@@ -96,13 +103,25 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     if (formProblem) throw new DomainError('FORM_INVALID', { reason: formProblem });
     const { wait } = decisionQuery.parse(req.query);
     const caseState = () => db.case.findUniqueOrThrow({ where: { id: task.caseId }, select: { id: true, status: true, workflowId: true } });
+    /**
+     * After the chain's last approval or a rejection, the case workflow closes the case row a
+     * moment later: wait for it (within the decision timeout) so the answer shows the case closed.
+     */
+    const caseAfter = async (chainStatus: string, answerBy: number) => {
+      let state = await caseState();
+      while ((chainStatus === 'APPROVED' || chainStatus === 'REJECTED') && state.status === 'RUNNING' && isChainCase(task.case.type) && Date.now() < answerBy) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        state = await caseState();
+      }
+      return state;
+    };
     // A repeat of a decision already applied to a chain that has since finished answers from the record.
     if (applied && closed) {
       res.json({ case: await caseState(), chain: null });
       return;
     }
     if (!task.chainWorkflowId) {
-      const snapshot = await callWorkflow(temporal, decisionTimeoutMs, () =>
+      const snapshot = await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () =>
         temporal.workflow.getHandle(task.case.workflowId).executeUpdate(decideV1Update, {
           updateId: body.requestId,
           args: [{ requestId: body.requestId, taskId: task.id, action: body.action === 'REJECT' ? 'REJECT' : 'APPROVE', comment: body.comment, actor: { officialId: me.id, unitCode: actor.unitCode, schoolId: actor.schoolId } }],
@@ -114,19 +133,21 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs }: TaskRoutesDeps):
     const chain = temporal.workflow.getHandle(task.chainWorkflowId);
     const options = { updateId: body.requestId, args: [{ ...body, taskId: task.id, actor }] as [DecisionInput] };
     if (wait) {
-      const snapshot = await callWorkflow(temporal, decisionTimeoutMs, () => chain.executeUpdate(decideUpdate, options));
-      res.json({ case: await caseState(), chain: snapshot });
+      const answerBy = Date.now() + decisionTimeoutMs;
+      const snapshot = await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => chain.executeUpdate(decideUpdate, options));
+      res.json({ case: await caseAfter(snapshot.status, answerBy), chain: snapshot });
       return;
     }
     // Accepted means validated and stored in the case's history: the chain applies it even if this process dies now.
-    await callWorkflow(temporal, decisionTimeoutMs, () => chain.startUpdate(decideUpdate, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED }));
+    await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => chain.startUpdate(decideUpdate, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED }));
     res.status(202).json({ requestId: body.requestId, accepted: true, case: { id: task.caseId, status: task.case.status, workflowId: task.case.workflowId } });
   });
 
   async function assign(req: { params: unknown }, me: CurrentOfficial, requestId: string, kind: AssignmentInput['kind'], target?: AssignmentInput['target']) {
     const { task, identity } = await taskForMe(me, req.params);
     if (!task.chainWorkflowId) throw new DomainError('STEP_NOT_OPEN');
-    const chain = await callWorkflow<unknown>(temporal, decisionTimeoutMs, () =>
+    await claimRequestId(db, { requestId, kind: 'ASSIGN', subjectId: task.id, officialId: me.id, asked: { kind, target: target?.officialId } });
+    const chain = await callWorkflow<unknown>(temporal, taskQueue, decisionTimeoutMs, () =>
       temporal.workflow.getHandle(task.chainWorkflowId as string).executeUpdate(assignUpdate, { updateId: requestId, args: [{ requestId, taskId: task.id, kind, target, actor: actorFor(me, identity) }] }),
     );
     return { taskId: task.id, chain };
