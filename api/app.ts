@@ -17,6 +17,10 @@ import { calendarService } from '../application/calendar.js';
 import { calendarRoutes } from './calendar/routes.js';
 import { livenessRoute, readinessRoute } from './health.js';
 import { createMetrics } from './metrics.js';
+import { TASK_QUEUE } from '../workflows/constants.js';
+
+/** Mail waits out the relay's longest back-off (10 minutes) and a little more before /readyz fails. */
+const DEFAULT_MAIL_MAX_PENDING_AGE_MS = 15 * 60_000;
 import { orgDataRoutes } from './org-data/routes.js';
 import { openApiDocument } from './openapi.js';
 import { reportRoutes } from './reports/routes.js';
@@ -40,6 +44,8 @@ export interface AppDeps {
   orgDataUploadDir?: string;
   /** Limits of an organisation-data import; DEFAULT_IMPORT_LIMITS unless given. */
   importLimits?: ImportLimits;
+  /** /readyz fails when the oldest pending mail is older (MAIL_MAX_PENDING_AGE_S). */
+  mailMaxPendingAgeMs?: number;
   /** Where admins open a case's workflow in the Temporal Web UI, when there is one. */
   temporalUi?: { url: string; namespace: string };
 }
@@ -51,7 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const calendar = calendarService({ db: deps.db, temporal: deps.temporal, config: deps.config, ...(deps.taskQueue ? { taskQueue: deps.taskQueue } : {}) });
   app.get('/livez', livenessRoute);
-  app.get(['/readyz', '/healthz'], readinessRoute(deps.db, deps.temporal, calendar));
+  app.get(['/readyz', '/healthz'], readinessRoute({ db: deps.db, temporal: deps.temporal, calendar, taskQueue: deps.taskQueue ?? TASK_QUEUE, mailMaxPendingAgeMs: deps.mailMaxPendingAgeMs ?? DEFAULT_MAIL_MAX_PENDING_AGE_MS }));
   app.get('/metrics', createMetrics(calendar).route);
   const openApi = openApiDocument();
   app.get('/openapi.json', (_req, res) => {

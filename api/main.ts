@@ -22,6 +22,7 @@ const app = createApp({
   config: policyConfig,
   sessionTtlHours: env.SESSION_TTL_HOURS,
   decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
+  mailMaxPendingAgeMs: env.MAIL_MAX_PENDING_AGE_S * 1000,
   consoleDir: existsSync(consoleDir) ? consoleDir : undefined,
   temporalUi: temporalUiOf(env),
   importLimits: importLimitsOf(env),

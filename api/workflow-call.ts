@@ -13,20 +13,25 @@ const POLLERS_FRESH_MS = 2_000;
 const PRECHECK_MS = 3_000;
 const seenPolling = new Map<string, number>();
 
+/** How many workers poll the case workflows' task queue, as the Temporal server saw them lately. */
+export async function workflowPollers(temporal: Client, taskQueue: string): Promise<number> {
+  const answer = await temporal.withDeadline(Date.now() + PRECHECK_MS, () =>
+    temporal.workflowService.describeTaskQueue({
+      namespace: temporal.options.namespace,
+      taskQueue: { name: taskQueue, kind: proto.temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    }),
+  );
+  return answer.pollers?.length ?? 0;
+}
+
 /** Whether a worker polls the workflow task queue; Temporal unreachable is answered as such. */
 export async function assertWorkerPolling(temporal: Client, taskQueue: string): Promise<void> {
   const key = `${temporal.options.namespace}/${taskQueue}`;
   if (Date.now() - (seenPolling.get(key) ?? 0) < POLLERS_FRESH_MS) return;
   let pollers: number;
   try {
-    const answer = await temporal.withDeadline(Date.now() + PRECHECK_MS, () =>
-      temporal.workflowService.describeTaskQueue({
-        namespace: temporal.options.namespace,
-        taskQueue: { name: taskQueue, kind: proto.temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
-        taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      }),
-    );
-    pollers = answer.pollers?.length ?? 0;
+    pollers = await workflowPollers(temporal, taskQueue);
   } catch {
     // Nothing was sent: whatever the reason, the engine could not be asked.
     throw new DomainError('TEMPORAL_UNAVAILABLE');

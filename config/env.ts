@@ -47,6 +47,10 @@ export const envSchema = z.object({
   IMPORT_MAX_UNPACKED_MB: positiveWhole(200),
   IMPORT_MAX_ROWS_PER_SHEET: positiveWhole(200_000),
   IMPORT_MAX_CELL_CHARS: positiveWhole(5_000),
+  /** /readyz answers 503 while the oldest pending mail is older than this: the relay's longest back-off is 10 minutes. */
+  MAIL_MAX_PENDING_AGE_S: positiveWhole(900),
+  /** `npm run worker` answers /livez and /readyz on this port (0: none). */
+  WORKER_HEALTH_PORT: z.coerce.number({ error: portMessage }).int(portMessage).min(0, portMessage).max(65535, portMessage).default(3001),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     config: policyConfig,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     decisionTimeoutMs: env.DECISION_TIMEOUT_MS,
+    mailMaxPendingAgeMs: env.MAIL_MAX_PENDING_AGE_S * 1000,
     consoleDir,
     temporalUi: temporalUiOf(env, env.TEMPORAL_ADDRESS ? undefined : `http://localhost:${env.TEMPORAL_UI_PORT}`),
     importLimits: importLimitsOf(env),

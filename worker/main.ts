@@ -7,6 +7,7 @@ import { seedCalendar } from '../prisma/calendar.js';
 import { createDb } from '../prisma/client.js';
 import { createMailer } from './mailer.js';
 import { registerSearchAttributes } from './search-attributes.js';
+import { startWorkerHealth } from './health.js';
 import { createCaseWorker } from './worker.js';
 
 const env = loadEnvOrExit('TEMPORAL_ADDRESS', 'DATABASE_URL');
@@ -27,7 +28,9 @@ const worker = await createCaseWorker({
   publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
 });
+const health = env.WORKER_HEALTH_PORT ? await startWorkerHealth({ port: env.WORKER_HEALTH_PORT, worker, db }) : undefined;
 // The SDK installs SIGINT/SIGTERM handlers that start a graceful shutdown; run() resolves after it.
 await worker.run();
+await health?.close();
 await db.$disconnect();
 await connection.close();

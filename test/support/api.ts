@@ -13,7 +13,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(deps: { db: Db; temporal: Client; taskQueue: string; decisionTimeoutMs?: number; consoleDir?: string; orgDataUploadDir?: string; importLimits?: ImportLimits }): Promise<TestApi> {
+export async function startTestApi(deps: { db: Db; temporal: Client; taskQueue: string; decisionTimeoutMs?: number; consoleDir?: string; orgDataUploadDir?: string; importLimits?: ImportLimits ; mailMaxPendingAgeMs?: number }): Promise<TestApi> {
   const app = createApp({ ...deps, config: policyConfig, sessionTtlHours: 1, decisionTimeoutMs: deps.decisionTimeoutMs ?? 10_000 });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,12 +1,14 @@
 /**
- * Approve, reject or return one task. Confirmed before sending; one request id per attempt, so a
- * retry after a timeout or a double click is applied once by the API (the id is the Temporal
- * update id), while changed answers count as a new attempt.
+ * Approve, reject or return one task. Confirmed before sending. One request id names one decision
+ * (issue 12 point 3): while its outcome is unknown (no answer in time, Temporal or the network
+ * down) the console repeats exactly that request, with the same id, until it gets a definite
+ * answer, and keeps the form locked meanwhile; only a definite answer frees it for a new decision
+ * with a new id.
  */
 import { useRef, useState } from 'react';
-import { App, Button, Form, Input, Radio } from 'antd';
+import { Alert, App, Button, Form, Input, Radio } from 'antd';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import { api } from '../lib/api.js';
+import { api, ApiError } from '../lib/api.js';
 import type { CaseDetail, CaseTask } from '../lib/types.js';
 import { ErrorAlert } from './ErrorAlert.js';
 import { canDrawForm, formPayload } from '../lib/step-forms.js';
@@ -21,6 +23,10 @@ interface Values {
 }
 
 const ACTION_LABEL: Record<Action, MessageKey> = { APPROVE: 'approve', REJECT: 'reject', RETURN: 'returnCase' };
+/** Answers that do not say whether the decision was applied: the same request must be repeated. */
+const INDEFINITE = new Set(['OUTCOME_UNKNOWN', 'TEMPORAL_UNAVAILABLE', 'NETWORK', 'HTTP']);
+const REPEATS = 5;
+const isIndefinite = (e: unknown) => e instanceof ApiError && INDEFINITE.has(e.code);
 
 export function DecisionForm({ task, detail, onDecided }: { task: CaseTask; detail: CaseDetail; onDecided(): void }) {
   const { t } = useI18n();
@@ -29,25 +35,40 @@ export function DecisionForm({ task, detail, onDecided }: { task: CaseTask; deta
   const action = Form.useWatch('action', form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const requestId = useRef<string | null>(null);
+  // The request whose outcome is not known yet: repeated as it is, never changed.
+  const pending = useRef<Record<string, unknown> | null>(null);
+  const [unknown, setUnknown] = useState(false);
   const formBlocked = Boolean(task.formKind) && !canDrawForm(task.formKind ?? '');
 
   const send = async (values: Values) => {
-    requestId.current ??= crypto.randomUUID();
+    const request = pending.current ?? {
+      requestId: crypto.randomUUID(),
+      action: values.action,
+      ...(values.action === 'RETURN' ? { returnTo: values.returnTo ?? 'PREVIOUS' } : {}),
+      ...(values.comment?.trim() ? { comment: values.comment.trim() } : {}),
+      ...(values.action === 'APPROVE' && task.formKind ? { form: formPayload(task.formKind, values.form) } : {}),
+    };
+    pending.current = request;
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/tasks/${task.id}/decision?wait=true`, {
-        requestId: requestId.current,
-        action: values.action,
-        ...(values.action === 'RETURN' ? { returnTo: values.returnTo ?? 'PREVIOUS' } : {}),
-        ...(values.comment?.trim() ? { comment: values.comment.trim() } : {}),
-        ...(values.action === 'APPROVE' && task.formKind ? { form: formPayload(task.formKind, values.form) } : {}),
-      });
-      requestId.current = null;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await api('POST', `/api/tasks/${task.id}/decision?wait=true`, request);
+          break;
+        } catch (e) {
+          if (!isIndefinite(e) || attempt >= REPEATS) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+        }
+      }
+      pending.current = null;
+      setUnknown(false);
       void message.success(t('decisionDone'));
       onDecided();
     } catch (e) {
+      // A definite refusal frees the form for a new decision; an unknown outcome keeps this one.
+      if (!isIndefinite(e)) pending.current = null;
+      setUnknown(pending.current !== null);
       setError(e);
     } finally {
       setBusy(false);
@@ -71,12 +92,11 @@ export function DecisionForm({ task, detail, onDecided }: { task: CaseTask; deta
       form={form}
       layout="vertical"
       initialValues={{ action: 'APPROVE', returnTo: 'PREVIOUS' }}
-      onFinish={confirm}
-      onValuesChange={() => {
-        requestId.current = null;
-      }}
+      onFinish={(values) => (pending.current ? void send(values) : confirm(values))}
+      disabled={unknown}
     >
       <ErrorAlert error={error} />
+      {unknown && <Alert type="warning" showIcon title={t('decisionOutcomeUnknown')} style={{ marginBottom: 16 }} data-testid="decision-unknown" />}
       <Form.Item label={t('decisionAction')} name="action">
         <Radio.Group optionType="button" buttonStyle="solid" options={(['APPROVE', 'REJECT', 'RETURN'] as const).map((a) => ({ value: a, label: t(ACTION_LABEL[a]) }))} />
       </Form.Item>
@@ -94,8 +114,8 @@ export function DecisionForm({ task, detail, onDecided }: { task: CaseTask; deta
       <Form.Item label={t('comment')} name="comment" rules={[{ required: action !== 'APPROVE', whitespace: true, message: t('commentRequired') }]}>
         <Input.TextArea rows={3} maxLength={2000} placeholder={t('commentPlaceholder')} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy} disabled={action === 'APPROVE' && formBlocked}>
-        {t('submitDecision')}
+      <Button type="primary" htmlType="submit" loading={busy} disabled={!unknown && action === 'APPROVE' && formBlocked}>
+        {unknown ? t('decisionRepeat') : t('submitDecision')}
       </Button>
     </Form>
   );

@@ -112,6 +112,8 @@ export const en: Messages = {
   submitDecision: 'Submit',
   confirmDecisionTitle: 'Submit this decision?',
   confirmDecision: 'You will {action} "{title}". This cannot be changed afterwards.',
+  decisionOutcomeUnknown: 'The outcome of the last submission is not known yet (it may have been applied). The decision is locked: press Confirm again to repeat the same request; it is never applied twice.',
+  decisionRepeat: 'Confirm again',
   decisionDone: 'Your decision has been recorded.',
   claim: 'Take task',
   unclaim: 'Release task',

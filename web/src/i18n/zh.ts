@@ -110,6 +110,8 @@ export const zh = {
   submitDecision: '提交',
   confirmDecisionTitle: '确认提交审批意见？',
   confirmDecision: '您将对“{title}”作出“{action}”的决定，提交后不可更改。',
+  decisionOutcomeUnknown: '上次提交的结果尚未确认（可能已生效）。意见已锁定，请点“重新确认”以同一请求再次提交，不会重复生效。',
+  decisionRepeat: '重新确认',
   decisionDone: '已提交审批意见。',
   claim: '签收',
   unclaim: '取消签收',
