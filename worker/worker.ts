@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { NativeConnection} from '@temporalio/worker';
-import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
+import { cachedWorkflowBundle } from './bundle.js';
 import { createActivities, type ActivityInput } from '../activities/index.js';
 import { TASK_QUEUE } from '../workflows/constants.js';
 
@@ -25,8 +26,9 @@ export function sharedWorkflowModules(): string[] {
   return [fileURLToPath(new URL('../workflows/shared/zod-warmup', import.meta.url))];
 }
 
-export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: workflowsPath(), preloadModules: sharedWorkflowModules(), logger: quietBundlerLogger });
+/** The bundle of the current workflow code: built once per code version, then loaded from its cache file (worker/bundle.ts). */
+export function bundleWorkflows(): Promise<{ codePath: string }> {
+  return cachedWorkflowBundle({ workflowsPath: workflowsPath(), preloadModules: sharedWorkflowModules(), logger: quietBundlerLogger });
 }
 
 const quietBundlerLogger = {
@@ -42,7 +44,7 @@ export interface CaseWorkerOptions extends ActivityInput {
   connection: NativeConnection;
   namespace: string;
   taskQueue?: string;
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  workflowBundle?: { codePath: string };
   /** Unset: the SDK's default, sized from the heap. */
   maxCachedWorkflows?: number;
 }

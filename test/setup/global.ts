@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.js';
 import { runPrisma } from '../../scripts/prisma.js';
 import { seedCalendar } from '../../prisma/calendar.js';
 import { createDb } from '../../prisma/client.js';
+import { bundleWorkflows } from '../../worker/worker.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = createDb(databaseUrl, 1);
   await seedCalendar(db);
   await db.$disconnect();
+  // One webpack bundle of the workflows for the whole run: every test file loads it from the cache.
+  await bundleWorkflows();
 
   const temporal = await startDevTemporal().catch((err: unknown) => {
     throw new Error(`Cannot start the Temporal dev server (needs Go to build the CLI, or TEMPORAL_CLI_PATH): ${String(err)}`);

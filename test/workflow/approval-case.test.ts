@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { createActivities } from '../../activities/index.js';
 import { policyConfig } from '../../policy/config.js';
@@ -18,7 +18,7 @@ import { approvalCaseWorkflow } from '../../workflows/approval-case/workflow.js'
 import { createCaseRow, createTestOrg, genericSteps, type TestOrg } from '../support/org.js';
 
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+let bundle: { codePath: string };
 let db: Db;
 let org: TestOrg;
 
