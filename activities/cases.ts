@@ -17,6 +17,8 @@ export interface OpenCaseInput {
   teacherId?: string | null;
   /** Absent when a schedule opened the case. */
   initiatorId?: string | null;
+  /** The policy version the case runs on (PolicyVersion), for case types that read policy numbers. */
+  policyVersion?: number;
 }
 
 export type CaseStatusCode = 'RUNNING' | 'RETURNED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | 'EXPIRED' | 'COMPLETED' | 'ENDED_EARLY';
@@ -25,8 +27,12 @@ export function caseActivities({ db, config }: ActivityDeps) {
   return {
     /** Creates the case row, or finds the one an earlier attempt (or the API) created for this workflow. */
     async openCase(input: OpenCaseInput): Promise<{ caseId: string }> {
-      const existing = await db.case.findUnique({ where: { workflowId: input.workflowId }, select: { id: true } });
-      if (existing) return { caseId: existing.id };
+      const existing = await db.case.findUnique({ where: { workflowId: input.workflowId }, select: { id: true, policyVersion: true } });
+      if (existing) {
+        // The API wrote the row first; the workflow knows which policy version the case runs on.
+        if (input.policyVersion !== undefined && existing.policyVersion === null) await db.case.update({ where: { id: existing.id }, data: { policyVersion: input.policyVersion } });
+        return { caseId: existing.id };
+      }
       const row = await db.case.upsert({
         where: { workflowId: input.workflowId },
         create: {
@@ -39,6 +45,7 @@ export function caseActivities({ db, config }: ActivityDeps) {
           schoolId: input.schoolId ?? null,
           teacherId: input.teacherId ?? null,
           initiatorId: input.initiatorId ?? null,
+          policyVersion: input.policyVersion ?? null,
           events: { create: { kind: 'CREATED', actorId: input.initiatorId ?? null, dedupeKey: `created:${input.caseId}` } },
         },
         update: {},

@@ -9,6 +9,7 @@ import { commendationActivities } from './commendation.js';
 import { cycleActivities } from './cycles.js';
 import { cadreActivities } from './cadre.js';
 import { calendarActivities } from './calendar.js';
+import { policyActivities } from './policy.js';
 import { groupChangeActivities } from './group-change.js';
 import { secondmentActivities } from './secondment.js';
 import { caseActivities } from './cases.js';
@@ -32,5 +33,5 @@ export function createActivities(input: ActivityInput) {
   const deps: ActivityDeps = { ...input, calendar: input.calendar ?? createCalendarStore(input.db, input.config.utcOffsetMinutes) };
   return withClassifiedFailures({ ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
     ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps),
-    ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps), ...calendarActivities(deps) });
+    ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps), ...calendarActivities(deps), ...policyActivities(deps) });
 }

@@ -1,7 +1,12 @@
 /**
  * Every number the policy sets, in one place (rule ids from ../shared/policy/RULES.md).
  * Where the policy text is silent the value is a configurable default and says so.
+ * `policyConfig` is version 1 of the policy's numbers and never changes: the bureau's changes are
+ * later versions in the database (PolicyVersion, prisma/policy.ts), and a case keeps the version
+ * it started under.
  */
+import { z } from 'zod';
+
 export interface PolicyConfig {
   /** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
   utcOffsetMinutes: number;
@@ -106,3 +111,66 @@ export const policyConfig: PolicyConfig = {
   cadrePlacement: { reminderLeadDays: 14 },
   approval: { stepDeadlineWorkingDays: 5, reminderLeadHours: 24 },
 };
+
+const count = z.number().int().min(0);
+const positive = z.number().int().min(1);
+const share = z.number().min(0).max(1);
+const fen = z.number().int().min(0);
+const monthDay = z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict();
+
+/**
+ * What a policy version may hold: every number of PolicyConfig, each within what the policy can
+ * mean (shares between 0 and 1, whole days and years, amounts in whole fen). The time zone and
+ * the school year's start are the calendar's, not the policy's: a version keeps version 1's.
+ */
+export const policyConfigSchema = z
+  .object({
+    utcOffsetMinutes: z.literal(policyConfig.utcOffsetMinutes),
+    schoolYearStart: z.object({ month: z.literal(policyConfig.schoolYearStart.month), day: z.literal(policyConfig.schoolYearStart.day) }).strict(),
+    groupSize: z.object({ min: positive, max: positive, hardMax: positive }).strict().refine((g) => g.min <= g.max && g.max <= g.hardMax, 'min ≤ max ≤ hardMax'),
+    coverageTargets: z.array(z.object({ year: z.number().int().min(2000).max(2100), share }).strict()).min(1),
+    exchange: z
+      .object({
+        eligibleAfterYears: positive,
+        minExchangeShare: share,
+        minBackboneShare: share,
+        termSchoolYears: positive.max(6),
+        specialPostYears: positive,
+        refusalDeductionPoints: count,
+        coreToMemberBonusPoints: count,
+        termEndReminderLeadDays: positive,
+        assessmentLeadDays: positive,
+        newMemberTeachers: count,
+      })
+      .strict(),
+    funding: z
+      .object({
+        newSchoolMinPerCampusFen: fen,
+        newSchoolYears: positive.max(6),
+        reserveShare: share,
+        memberSchoolStandardFen: fen,
+        paymentDate: monthDay,
+        paymentReminderLeadDays: positive,
+        lectureFeeFenPerHour: z.object({ UNRANKED: fen, THIRD_GRADE: fen, SECOND_GRADE: fen, FIRST_GRADE: fen, SENIOR: fen, PROFESSOR: fen }).strict(),
+        lectureMaxHoursPerClaim: positive,
+      })
+      .strict(),
+    fullReviewEveryYears: positive,
+    assessment: z.object({ selfAssessmentWorkingDays: positive, tiers: positive }).strict(),
+    commendation: z.object({ nominationWorkingDays: positive, lateNominationWorkingDays: count, maxNomineesPerSchool: positive }).strict(),
+    secondment: z.object({ minSchoolLeaders: count, minPrincipals: count, minMiddleManagers: count, reminderLeadDays: positive }).strict(),
+    cadrePlacement: z.object({ reminderLeadDays: positive }).strict(),
+    approval: z.object({ stepDeadlineWorkingDays: positive, reminderLeadHours: positive }).strict(),
+  })
+  .strict() satisfies z.ZodType<PolicyConfig>;
+
+/** Version 1's numbers with `changes` laid over them, as a new version would hold them (not yet checked). */
+export function withChanges(base: PolicyConfig, changes: Record<string, unknown>): unknown {
+  const merge = (into: unknown, over: unknown): unknown => {
+    if (Array.isArray(over) || typeof over !== 'object' || over === null || typeof into !== 'object' || into === null || Array.isArray(into)) return over;
+    const out: Record<string, unknown> = { ...(into as Record<string, unknown>) };
+    for (const [key, value] of Object.entries(over)) out[key] = merge(out[key], value);
+    return out;
+  };
+  return merge(base, changes);
+}
