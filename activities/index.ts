@@ -3,7 +3,6 @@
  * idempotent: a retry finds what the first attempt wrote (natural keys, dedupe keys) and writes
  * nothing twice.
  */
-import { approvalCaseV1Activities } from './approval-case-v1.js';
 import { assessmentActivities } from './assessment.js';
 import { commendationActivities } from './commendation.js';
 import { cycleActivities } from './cycles.js';
@@ -23,7 +22,7 @@ export type { ActivityDeps } from './deps.js';
 export type { NotificationRequest } from './notifications.js';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
+  return { ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
     ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps),
     ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps) };
 }
