@@ -145,15 +145,5 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     async deliverNotifications({ notificationIds }: { notificationIds: string[] }): Promise<{ failed: string[] }> {
       return { failed: (await deliver(notificationIds)).failed.map((f) => f.id) };
     },
-
-    /**
-     * Stores and sends in one activity, for the mail workflows that cases started before the
-     * outbox relay (one per notification); they may still be retrying.
-     */
-    async sendNotifications(request: NotificationRequest): Promise<void> {
-      const { failed } = await deliver(await queue(request));
-      // Failing the activity makes Temporal retry the messages still pending, with backoff.
-      if (failed.length > 0) throw new Error(`mail relay refused ${failed.length} message(s): ${failed.map((f) => `${f.to}: ${f.reason}`).join('; ')}`);
-    },
   };
 }

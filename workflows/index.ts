@@ -2,7 +2,6 @@
 export { approvalChainWorkflow } from './approval-chain/workflow.js';
 export { caseWorkflow } from './case/workflow.js';
 export { outboxRelayWorkflow } from './notifications/relay.js';
-export { deliverNotificationsWorkflow } from './notifications/workflow.js';
 export { exchangeRefusalWorkflow } from './exchange-refusal/workflow.js';
 export { exchangeTermWorkflow } from './exchange-term/workflow.js';
 export { rotationPlanWorkflow } from './rotation-plan/workflow.js';
