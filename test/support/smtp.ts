@@ -10,6 +10,8 @@ export interface TestSmtp {
   failing: boolean;
   /** Addresses the server refuses (550), as a relay refuses one mailbox and takes the rest. */
   refused: Set<string>;
+  /** Every recipient the server was offered (RCPT TO), refused or taken, with the time (ms). */
+  recipientAttempts: { address: string; at: number }[];
   waitFor(predicate: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     received: [],
     failing: false,
     refused: new Set(),
+    recipientAttempts: [],
     async waitFor(predicate, timeoutMs = 20_000) {
       for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
         const mail = state.received.find(predicate);
@@ -34,6 +37,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
+      state.recipientAttempts.push({ address: address.address, at: Date.now() });
       callback(state.refused.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
     },
     onData(stream, _session, callback) {
