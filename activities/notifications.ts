@@ -194,7 +194,8 @@ export function notificationActivities({ db, config, mailer, mailFrom = 'GroupFl
     try {
       await mailer.sendMail({ from: mailFrom, to: message.toAddress, subject: message.subject, text: message.bodyText, html: message.bodyHtml, messageId: notificationMessageId(message.id) });
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      // PostgreSQL refuses U+0000 in text, and a relay's answer is not ours to trust.
+      const reason = (err instanceof Error ? err.message : String(err)).replaceAll('\u0000', '');
       await db.$executeRaw`
         UPDATE "Notification" SET "lastError" = ${reason}, "leaseUntil" = NULL,
           "nextAttemptAt" = now() + ${backoffMs(message.attempts)}::double precision * interval '1 millisecond'

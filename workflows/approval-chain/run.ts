@@ -10,11 +10,9 @@ import type { ChainKey } from '../../policy/approval-chains.js';
 import type { FormData, FormKind } from '../../policy/forms.js';
 import { chainWorkflowId, type ChainSnapshot } from './messages.js';
 import { approvalChainWorkflow } from './workflow.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const routing = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const routing = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export interface RunChainOptions {
   caseId: string;

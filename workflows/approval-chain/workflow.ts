@@ -26,16 +26,16 @@ import {
   type ChainTask,
   type DecisionInput,
 } from './messages.js';
+import { dbActivity, dbLocalActivity } from '../activity-options.js';
 
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute' };
 /** The chain's own bookkeeping: idempotent writes, redone harmlessly if a workflow task is retried. */
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 /**
  * What officials did, recorded from message handlers. Regular activities run only after the
  * workflow task that accepted the message is stored, so a decision never reaches the database
  * without reaching the chain (a local activity would run even if that task were then discarded).
  */
-const audit = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '30 seconds', retry });
+const audit = proxyActivities<ReturnType<typeof createActivities>>(dbActivity);
 
 type Outcome = 'APPROVED' | 'REJECTED' | 'RETURN_PREVIOUS' | 'RETURN_INITIATOR';
 type Current = NonNullable<ChainSnapshot['currentStep']> & { returnTo?: 'PREVIOUS' | 'INITIATOR' };

@@ -11,11 +11,9 @@ import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { runTerm } from '../secondment/term.js';
 import { cadrePlacementStateQuery, type CadrePlacementInput, type CadrePlacementPhase, type CadrePlacementResult } from './messages.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export async function cadrePlacementWorkflow(input: CadrePlacementInput): Promise<CadrePlacementResult> {
   const state: { phase: CadrePlacementPhase } = { phase: 'APPROVAL' };

@@ -9,11 +9,9 @@ import { approvalChainWorkflow } from '../approval-chain/workflow.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { CaseInput, CaseResult } from './messages.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export async function caseWorkflow(input: CaseInput): Promise<CaseResult> {
   const chain = await executeChild(approvalChainWorkflow, { workflowId: chainWorkflowId(workflowInfo().workflowId), args: [input.chain] });

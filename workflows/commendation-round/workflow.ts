@@ -15,11 +15,9 @@ import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { commendationRoundStateQuery, type CommendationRoundInput, type CommendationRoundResult, type CommendationRoundState } from './messages.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 /** Runs a chain until it ends or `ms` pass; then it is cancelled and undefined comes back. */
 async function chainUntil(ms: number, run: () => Promise<ChainSnapshot>): Promise<ChainSnapshot | undefined> {

@@ -13,11 +13,9 @@ import { schoolYearOf } from '../../policy/calendar.js';
 import { searchAttributes } from '../constants.js';
 import { scheduledStartTime, type CycleInput, type CycleResult } from './messages.js';
 import { cycleOpeners } from './openers.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 /**
  * The year asked for; else the school year of the scheduled time (not of a late start after an

@@ -15,12 +15,13 @@ import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { refuse } from '../refuse.js';
 import { EarlyEndRefusal, exchangeTermSubject, exchangeTermTitle, requestEarlyEndUpdate, termStateQuery, type ExchangeTermInput, type ExchangeTermResult, type TermPhase, type TermState } from './messages.js';
+import { clockActivity, dbLocalActivity } from '../activity-options.js';
 
 type Activities = ReturnType<typeof createActivities>;
 
-const db = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+const db = proxyLocalActivities<Activities>(dbLocalActivity);
 // A regular activity: its scheduled time is the server's clock, which the workflow's timers follow.
-const clock = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+const clock = proxyActivities<Activities>(clockActivity);
 
 /** Sleeps until an instant of the policy calendar, measured against the server's clock. */
 async function waitUntil(at: string): Promise<void> {

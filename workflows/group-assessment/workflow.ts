@@ -12,11 +12,9 @@ import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { groupAssessmentStateQuery, type GroupAssessmentInput, type GroupAssessmentResult, type GroupAssessmentState } from './messages.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export async function groupAssessmentWorkflow(input: GroupAssessmentInput): Promise<GroupAssessmentResult> {
   const state: GroupAssessmentState = { caseId: null, schoolYear: input.schoolYear, kind: null, phase: 'OPENING', tierBefore: null, tierAfter: null, structure: null };

@@ -8,11 +8,9 @@ import { ParentClosePolicy, proxyLocalActivities, startChild, WorkflowIdReusePol
 import type { createActivities } from '../../activities/index.js';
 import { newSchoolSubsidyWorkflowId } from '../new-school-subsidy/messages.js';
 import { newSchoolSubsidyWorkflow } from '../new-school-subsidy/workflow.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export async function newSchoolJoined(caseId: string, schoolId: string): Promise<void> {
   await db.recordMilestone({ caseId, key: 'new-school-subsidy-due', comment: `新建学校（建校不满三年）加入集团，经费保障期开始 / A school founded less than three years ago joined: its subsidy period starts (${schoolId})` });

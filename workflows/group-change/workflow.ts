@@ -13,11 +13,9 @@ import { sendNotifications } from '../notifications/send.js';
 import { groupChangeStateQuery, type GroupChangeInput, type GroupChangePhase, type GroupChangeResult } from './messages.js';
 import { newMemberJoined } from './new-member.js';
 import { newSchoolJoined } from './new-school.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 const refusalTexts = {
   GROUP_TOO_LARGE: '集团成员校已达上限 / the group has reached its maximum size',

@@ -5,11 +5,9 @@ import { runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { LectureFeeInput, LectureFeeResult } from './messages.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export async function lectureFeeWorkflow(input: LectureFeeInput): Promise<LectureFeeResult> {
   const { caseId } = input;

@@ -13,8 +13,9 @@ import { exchangeTermWorkflowId } from '../exchange-term/messages.js';
 import { exchangeTermWorkflow } from '../exchange-term/workflow.js';
 import { sendNotifications } from '../notifications/send.js';
 import { newMemberExchangeStateQuery, type NewMemberExchangeInput, type NewMemberExchangeResult, type NewMemberExchangeState } from './messages.js';
+import { bulkDbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(bulkDbLocalActivity);
 
 export async function newMemberExchangeWorkflow(input: NewMemberExchangeInput): Promise<NewMemberExchangeResult> {
   const state: NewMemberExchangeState = { caseId: null, phase: 'NAMING', teacherCount: 0, schoolYear: null, round: 0, teacherIds: [], check: null, terms: [] };

@@ -14,13 +14,11 @@ import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { subsidyStateQuery, type NewSchoolSubsidyInput, type NewSchoolSubsidyResult, type NewSchoolSubsidyState } from './messages.js';
+import { clockActivity, dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 // A regular activity: its scheduled time is stamped by the server whose clock the timers use.
-const clock = proxyActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '10 seconds' });
+const clock = proxyActivities<ReturnType<typeof createActivities>>(clockActivity);
 
 /** Fen as yuan for people: 52000000 → "520000.00". */
 const yuan = (amountFen: number) => (amountFen / 100).toFixed(2);

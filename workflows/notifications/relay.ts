@@ -13,10 +13,10 @@
  */
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
-import { deliverMailOptions } from '../activity-options.js';
+import { deliverMailActivity } from '../activity-options.js';
 import { mailQueuedSignal } from './messages.js';
 
-const outbox = proxyActivities<ReturnType<typeof createActivities>>(deliverMailOptions);
+const outbox = proxyActivities<ReturnType<typeof createActivities>>(deliverMailActivity);
 
 /** Messages one delivery claims and sends at once. */
 const BATCH = 10;

@@ -13,8 +13,9 @@ import { exchangeTermWorkflowId } from '../exchange-term/messages.js';
 import { exchangeTermWorkflow } from '../exchange-term/workflow.js';
 import { sendNotifications } from '../notifications/send.js';
 import { planStateQuery, type PlanState, type RotationPlanInput, type RotationPlanResult } from './messages.js';
+import { bulkDbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(bulkDbLocalActivity);
 
 export async function rotationPlanWorkflow(input: RotationPlanInput): Promise<RotationPlanResult> {
   const state: PlanState = { caseId: input.caseId ?? null, phase: 'PROPOSING', groupId: input.groupId, schoolYear: input.schoolYear, teacherCount: 0, due: [], proposalRound: 0, entries: [], justification: null, check: null, terms: [] };

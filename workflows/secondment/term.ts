@@ -6,11 +6,9 @@
 import { proxyLocalActivities, sleep } from '@temporalio/workflow';
 import type { createActivities } from '../../activities/index.js';
 import { sendNotifications } from '../notifications/send.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 /** A moment already past (a term approved after its first day) needs no timer. */
 async function waitFor(ms: number): Promise<void> {

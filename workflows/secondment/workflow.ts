@@ -12,11 +12,9 @@ import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { secondmentStateQuery, type SecondmentInput, type SecondmentPhase, type SecondmentResult } from './messages.js';
 import { runTerm } from './term.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export async function secondmentWorkflow(input: SecondmentInput): Promise<SecondmentResult> {
   const state: { phase: SecondmentPhase } = { phase: 'APPROVAL' };

@@ -9,11 +9,9 @@ import { runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { StaffingAdjustmentInput, StaffingAdjustmentResult } from './messages.js';
+import { dbLocalActivity } from '../activity-options.js';
 
-const db = proxyLocalActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const db = proxyLocalActivities<ReturnType<typeof createActivities>>(dbLocalActivity);
 
 export async function staffingAdjustmentWorkflow(input: StaffingAdjustmentInput): Promise<StaffingAdjustmentResult> {
   const { caseId } = input;
