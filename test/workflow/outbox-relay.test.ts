@@ -1,22 +1,27 @@
 /**
  * The outbox under faults, with the real relay workflow and activities, the database and a real
  * SMTP server: per-message back-off under a refusing mail relay and a backlog, the Message-ID a
- * message keeps when it is sent again after an unknown outcome, and deliveries that claim the
- * outbox at the same time.
+ * message keeps when it is sent again after an unknown outcome, deliveries that claim the outbox
+ * at the same time, and a worker killed in the middle of sending.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { NativeConnection } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities/index.js';
 import { notificationMessageId, OUTBOX_FIRST_BACKOFF_MS, type OutboxDelivery } from '../../activities/notifications.js';
 import { policyConfig } from '../../policy/config.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { createMailer } from '../../worker/mailer.js';
+import { createCaseWorker } from '../../worker/worker.js';
 import { mailQueuedSignal, outboxRelayWorkflowId } from '../../workflows/notifications/messages.js';
 import { outboxRelayWorkflow } from '../../workflows/notifications/relay.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { recordHistory } from '../support/histories.js';
-import { recipients } from '../support/smtp.js';
+import { recipients, startTestSmtp } from '../support/smtp.js';
 
 let t: ChainEnv;
 beforeAll(async () => {
@@ -146,4 +151,51 @@ describe('outbox relay under faults', () => {
       await Promise.all(dbs.map((db) => db.$disconnect()));
     }
   });
+
+  it('delivers within seconds, from another worker and with the same Message-ID, the mail a killed worker was sending', async () => {
+    // Arrange: worker A, a process of its own on the dev server (one process, tsx as a loader, so SIGKILL kills the worker itself), is in the middle of sending through a relay that hangs.
+    const relayQueue = `crash-${randomUUID()}`;
+    const address = `crash-${randomUUID().slice(0, 8)}@example.test`;
+    const [id] = await storeMessages(relayQueue, [address]);
+    const hanging = await startTestSmtp();
+    hanging.stalled = true;
+    const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+    const workerA = spawn(process.execPath, ['--import', 'tsx', 'test/support/outbox-worker-process.ts', inject('temporalAddress'), relayQueue, inject('databaseUrl'), String(inject('databasePoolSize')), hanging.url], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+    const connection = await Connection.connect({ address: inject('temporalAddress') });
+    const client = new Client({ connection });
+    const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+    let workerB: Awaited<ReturnType<typeof createCaseWorker>> | undefined;
+    let workerBRun: Promise<void> | undefined;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        workerA.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+        workerA.on('exit', (code) => reject(new Error(`worker A exited with ${code}`)));
+      });
+      await client.workflow.signalWithStart(outboxRelayWorkflow, { workflowId: outboxRelayWorkflowId(relayQueue), taskQueue: relayQueue, signal: mailQueuedSignal });
+      await expect.poll(() => hanging.recipientAttempts.some((a) => a.address === address), { timeout: 30_000 }).toBe(true);
+      workerB = await createCaseWorker({ connection: nativeConnection, namespace: 'default', taskQueue: relayQueue, db: t.db, config: policyConfig, mailer: createMailer(t.smtp.url) });
+      workerBRun = workerB.run();
+
+      // Act
+      workerA.kill('SIGKILL');
+      const killedAt = Date.now();
+      const mail = await t.smtp.waitFor((m) => recipients(m).includes(address), 60_000);
+      const delayMs = Date.now() - killedAt;
+
+      // Assert: the heartbeat timeout (10 s) and the lease (15 s) bound the delay, not a start-to-close timeout of minutes.
+      expect(delayMs).toBeLessThan(30_000);
+      expect(mail.messageId).toBe(notificationMessageId(id!));
+      await expect.poll(async () => (await t.db.notification.findUniqueOrThrow({ where: { id } })).state).toBe('SENT');
+      expect(await t.db.notification.findUniqueOrThrow({ where: { id } })).toMatchObject({ attempts: 2 });
+      expect(t.smtp.received.filter((m) => recipients(m).includes(address))).toHaveLength(1);
+    } finally {
+      workerA.kill('SIGKILL');
+      await client.workflow.getHandle(outboxRelayWorkflowId(relayQueue)).terminate('test done').catch(() => undefined);
+      workerB?.shutdown();
+      await workerBRun;
+      await nativeConnection.close();
+      await connection.close();
+      await hanging.close();
+    }
+  }, 120_000);
 });
