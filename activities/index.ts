@@ -3,7 +3,6 @@
  * idempotent: a retry finds what the first attempt wrote (natural keys, dedupe keys) and writes
  * nothing twice.
  */
-import { approvalCaseV1Activities } from './approval-case-v1.js';
 import { assessmentActivities } from './assessment.js';
 import { commendationActivities } from './commendation.js';
 import { cycleActivities } from './cycles.js';
@@ -31,7 +30,7 @@ export type ActivityInput = Omit<ActivityDeps, 'calendar'> & Partial<Pick<Activi
 
 export function createActivities(input: ActivityInput) {
   const deps: ActivityDeps = { ...input, calendar: input.calendar ?? createCalendarStore(input.db, input.config.utcOffsetMinutes) };
-  return withClassifiedFailures({ ...approvalCaseV1Activities(deps), ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
+  return withClassifiedFailures({ ...chainActivities(deps), ...caseActivities(deps), ...notificationActivities(deps), ...assessmentActivities(deps), ...commendationActivities(deps), ...cycleActivities(deps), ...exchangeActivities(deps),
     ...secondmentActivities(deps), ...groupChangeActivities(deps), ...cadreActivities(deps),
     ...fundingActivities(deps), ...staffingActivities(deps), ...newMemberExchangeActivities(deps), ...calendarActivities(deps), ...policyActivities(deps) });
 }

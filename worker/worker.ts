@@ -15,7 +15,7 @@ export function workflowsPath(): string {
 
 /**
  * zod is evaluated once per workflow thread instead of at every workflow start: with the reused V8
- * context each new case, chain and mail workflow otherwise evaluated it again, which was most of
+ * context each new case and chain workflow otherwise evaluated it again, which was most of
  * the worker's CPU under load (CPU profiles of bench/approvals.ts). The warm-up module brings zod in
  * (a bare 'zod' entry is dropped by webpack, as zod declares no side effects) and makes zod's own
  * first writes before the SDK deep-freezes what was preloaded. The policy's schemas are still built

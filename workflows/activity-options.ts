@@ -32,3 +32,17 @@ export const serverClock = proxyActivities<Activities>({ startToCloseTimeout: '1
 
 /** Long batch work that reports progress: a worker that dies mid-batch is noticed within a minute. */
 export const batch = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '1 minute', retry });
+
+/**
+ * One delivery of the outbox relay (a batch sent at once, each message bounded by the SMTP
+ * transport's own timeouts, worker/mailer.ts). It heartbeats every few seconds
+ * (OUTBOX_RENEW_MS in activities/notifications.ts), so a delivery on a worker that died is retried
+ * on another one after the heartbeat timeout instead of after the start-to-close timeout. Its
+ * failures are the database's (the mail relay's refusals are answered per message), so it retries
+ * without a limit, soon.
+ */
+export const mailDelivery = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '10 seconds',
+  retry: { ...retry, maximumInterval: '10 seconds' },
+});

@@ -2,13 +2,10 @@
 export { approvalChainWorkflow } from './approval-chain/workflow.js';
 export { caseWorkflow } from './case/workflow.js';
 export { outboxRelayWorkflow } from './notifications/relay.js';
-export { deliverNotificationsWorkflow } from './notifications/workflow.js';
 export { exchangeRefusalWorkflow } from './exchange-refusal/workflow.js';
 export { exchangeTermWorkflow } from './exchange-term/workflow.js';
 export { rotationPlanWorkflow } from './rotation-plan/workflow.js';
 export { newMemberExchangeWorkflow } from './new-member-exchange/workflow.js';
-/** The first, flat two-step case; kept so cases started before the approval chain can finish. */
-export { approvalCaseWorkflow } from './approval-case/workflow.js';
 export { groupAssessmentWorkflow } from './group-assessment/workflow.js';
 export { commendationRoundWorkflow } from './commendation-round/workflow.js';
 export { annualCycleWorkflow } from './cycles/workflow.js';

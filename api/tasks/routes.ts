@@ -5,7 +5,6 @@ import { CHAIN_CASE_TYPES } from '../../policy/approval-chains.js';
 import { checkForm, isFormKind } from '../../policy/forms.js';
 import type { Db } from '../../prisma/client.js';
 import { assignUpdate, decideUpdate, type AssignmentInput, type DecisionInput } from '../../workflows/approval-chain/messages.js';
-import { decideUpdate as decideV1Update } from '../../workflows/approval-case/messages.js';
 import { actorFor, identitiesOf, identityForTask, tasksFor } from '../access.js';
 import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
 import { DomainError } from '../errors.js';
@@ -96,9 +95,6 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs, taskQueue = TASK_Q
     const applied = closed && (await db.caseEvent.count({ where: { dedupeKey: `decision:${task.caseId}:${body.requestId}` } })) > 0;
     if (closed && !applied) throw new DomainError('CASE_CLOSED');
     const actor = actorFor(me, identity);
-    if (!task.chainWorkflowId && body.action === 'RETURN') {
-      throw new DomainError('VALIDATION_FAILED', [{ path: 'action', message: 'cases started before approval chains can be approved or rejected only' }]);
-    }
     const formProblem = body.action === 'APPROVE' && task.formKind && isFormKind(task.formKind) ? checkForm(task.formKind, body.form) : null;
     if (formProblem) throw new DomainError('FORM_INVALID', { reason: formProblem });
     const { wait } = decisionQuery.parse(req.query);
@@ -120,16 +116,8 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs, taskQueue = TASK_Q
       res.json({ case: await caseState(), chain: null });
       return;
     }
-    if (!task.chainWorkflowId) {
-      const snapshot = await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () =>
-        temporal.workflow.getHandle(task.case.workflowId).executeUpdate(decideV1Update, {
-          updateId: body.requestId,
-          args: [{ requestId: body.requestId, taskId: task.id, action: body.action === 'REJECT' ? 'REJECT' : 'APPROVE', comment: body.comment, actor: { officialId: me.id, unitCode: actor.unitCode, schoolId: actor.schoolId } }],
-        }),
-      );
-      res.json({ case: await caseState(), chain: snapshot });
-      return;
-    }
+    // Every task is opened by an approval chain; one without a chain has no step to decide.
+    if (!task.chainWorkflowId) throw new DomainError('STEP_NOT_OPEN');
     const chain = temporal.workflow.getHandle(task.chainWorkflowId);
     const options = { updateId: body.requestId, args: [{ ...body, taskId: task.id, actor }] as [DecisionInput] };
     if (wait) {

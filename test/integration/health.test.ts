@@ -50,7 +50,7 @@ describe('readiness', () => {
 
   it('is not ready while a message has waited in the outbox longer than the threshold', async () => {
     // Ten minutes old: under the default threshold other tests' APIs use, over this API's five.
-    const stuck = await s.db.notification.create({ data: { dedupeKey: `stuck:${randomUUID()}`, kind: 'NEW_TASK', toAddress: 'nobody@test.local', subject: 'stuck', bodyText: 'stuck', bodyHtml: 'stuck', createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const stuck = await s.db.notification.create({ data: { dedupeKey: `stuck:${randomUUID()}`, relayQueue: 'none', kind: 'NEW_TASK', toAddress: 'nobody@test.local', subject: 'stuck', bodyText: 'stuck', bodyHtml: 'stuck', createdAt: new Date(Date.now() - 10 * 60_000) } });
     const strict = await startTestApi({ db: s.db, temporal: s.temporal, taskQueue: s.taskQueue, mailMaxPendingAgeMs: 5 * 60_000 });
     try {
       const ready = await call(strict, 'GET', '/readyz');

@@ -4,7 +4,6 @@
  * Java test server's clock can stay locked by what earlier tests left behind (sdk-java#2670).
  */
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { inject } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -14,6 +13,7 @@ import { policyConfig } from '../../policy/config.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { timeSkippingServerOptions } from '../../scripts/temporal-servers.js';
 import { registerSearchAttributes } from '../../worker/search-attributes.js';
+import { createMailer } from '../../worker/mailer.js';
 import { bundleWorkflows } from '../../worker/worker.js';
 import { chainStateQuery, chainWorkflowId, decideUpdate, type ChainSnapshot, type DecisionInput } from '../../workflows/approval-chain/messages.js';
 import { caseWorkflow } from '../../workflows/case/workflow.js';
@@ -50,7 +50,7 @@ export async function startChainEnv(options: { replayEveryTask?: boolean } = {})
     taskQueue,
     workflowBundle: await bundleWorkflows(),
     ...(options.replayEveryTask ? { maxCachedWorkflows: 0 } : {}),
-    activities: createActivities({ db, config: policyConfig, mailer: nodemailer.createTransport(smtp.url), publicUrl: 'http://console.test' }),
+    activities: createActivities({ db, config: policyConfig, mailer: createMailer(smtp.url), publicUrl: 'http://console.test' }),
   });
   const workerRun = worker.run();
 

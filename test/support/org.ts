@@ -57,14 +57,6 @@ export async function createCaseRow(db: Db, org: TestOrg) {
   });
 }
 
-/** The two-step chain of a generic case, resolved for the test organisation. */
-export function genericSteps(org: TestOrg, deadlineWorkingDays = 5) {
-  return [
-    { key: 'group-core-review', assignee: { schoolId: org.core.id }, deadlineWorkingDays },
-    { key: 'edu-approval', assignee: { unitId: org.units.edu.id, unitCode: 'EDU' }, deadlineWorkingDays },
-  ];
-}
-
 type Who = keyof TestOrg['officials'];
 
 /** The actor an official is in workflow messages (as the API builds it). */

@@ -10,6 +10,10 @@ export interface TestSmtp {
   failing: boolean;
   /** Addresses the server refuses (550), as a relay refuses one mailbox and takes the rest. */
   refused: Set<string>;
+  /** While set, the server takes a message and never answers, as a relay that hangs. */
+  stalled: boolean;
+  /** Every recipient the server was offered (RCPT TO), refused or taken, with the time (ms). */
+  recipientAttempts: { address: string; at: number }[];
   waitFor(predicate: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
@@ -19,7 +23,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     url: '',
     received: [],
     failing: false,
+    stalled: false,
     refused: new Set(),
+    recipientAttempts: [],
     async waitFor(predicate, timeoutMs = 20_000) {
       for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
         const mail = state.received.find(predicate);
@@ -34,9 +40,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
+      state.recipientAttempts.push({ address: address.address, at: Date.now() });
       callback(state.refused.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
     },
     onData(stream, _session, callback) {
+      if (state.stalled) {
+        stream.resume();
+        return;
+      }
       if (state.failing) {
         stream.resume();
         stream.on('end', () => callback(Object.assign(new Error('relay unavailable'), { responseCode: 451 })));

@@ -9,6 +9,7 @@ import { assignUpdate, resubmitUpdate, withdrawUpdate } from '../../workflows/ap
 import { startChainEnv, type ChainEnv, type Who } from '../support/chain-env.js';
 import { actorOf } from '../support/org.js';
 import { recipients } from '../support/smtp.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -40,6 +41,8 @@ describe('approval chain', () => {
     expect(outcome.subject).toContain('已通过');
     // The outbox relay delivers after the chain has moved on, so the last may land after the outcome.
     await expect.poll(async () => (await t.db.notification.findMany({ where: { caseId: row.id } })).every((n) => n.state === 'SENT'), { timeout: 10_000 }).toBe(true);
+    await recordHistory(handle, 'case-approved');
+    await recordHistory(chain, 'approval-chain-approved');
   });
 
   it('needs every unit of a countersign (会签) step', async () => {
@@ -51,6 +54,8 @@ describe('approval chain', () => {
 
     expect(afterEdu.currentStep?.tasks.map((task) => task.status).sort()).toEqual(['APPROVED', 'PENDING']);
     expect((await handle.result()).status).toBe('APPROVED');
+    await recordHistory(handle, 'case-countersign');
+    await recordHistory(chain, 'approval-chain-countersign');
   });
 
   it('lets the first decision of an any-of (或签) step decide and cancels the other task', async () => {
@@ -112,6 +117,8 @@ describe('approval chain', () => {
     const tasks = await t.db.approvalTask.findMany({ where: { caseId: early.row.id } });
     expect(tasks.map((task) => task.state)).toEqual(['CANCELLED']);
     await late.handle.terminate('test done');
+    await recordHistory(early.handle, 'case-withdrawn');
+    await recordHistory(early.chain, 'approval-chain-withdrawn');
   });
 
   it('refuses decisions from the wrong unit and from others once a task is claimed; a lead reassigns', async () => {

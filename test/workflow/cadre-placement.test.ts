@@ -12,6 +12,7 @@ import { cadrePlacementWorkflow } from '../../workflows/cadre-placement/workflow
 import { caseWorkflowId } from '../../workflows/constants.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { decide } from '../support/org-cases.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 const DAY = 24 * 60 * 60 * 1000;
@@ -71,6 +72,7 @@ describe('cadre shadow placement (R-CADRE-FLAGSHIP)', () => {
     expect(milestones.sort()).toEqual(['deployed', 'deployment-1-unknown-school', 'term-ended', 'term-ending-reminder', 'term-started']);
     const reminders = await t.db.notification.findMany({ where: { caseId, kind: 'TERM_ENDING' } });
     expect(reminders.map((n) => n.recipientId)).toEqual([t.org.officials.org.id]);
+    await recordHistory(handle, 'cadre-placement-deployed');
   });
 
   it('ends rejected, with the placement row, when HR does not agree', async () => {

@@ -9,6 +9,7 @@ import { calendarService } from '../../application/calendar.js';
 import { policyConfig } from '../../policy/config.js';
 import { chainStateQuery } from '../../workflows/approval-chain/messages.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
+import { recordHistory } from '../support/histories.js';
 import { recipients } from '../support/smtp.js';
 
 const YEARS = [2039, 2040];
@@ -77,6 +78,9 @@ describe('deadlines and the working-day calendar', () => {
     expect(late.overdue).toBe(true);
     expect(late.reminderSentAt).not.toBeNull();
     expect((await chain.query(chainStateQuery)).currentStep?.overdue).toBe(true);
-    await handle.terminate('test done');
+    await t.decide(chain, t.decision('core', taskId));
+    await t.decide(chain, t.decision('edu', await t.pendingTask(chain, 1)));
+    await recordHistory(chain, 'approval-chain-deadline-moved');
+    await handle.result();
   });
 });

@@ -14,6 +14,7 @@ import { commendationRoundWorkflow } from '../../workflows/commendation-round/wo
 import { startChainEnv, type ChainEnv, type Who } from '../support/chain-env.js';
 import { actorOf, createTestOrg, escalationAddresses } from '../support/org.js';
 import { recipients } from '../support/smtp.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -82,5 +83,6 @@ describe('commendation round', () => {
     const kase = await t.db.case.findUniqueOrThrow({ where: { id: result.caseId }, include: { events: true } });
     expect(kase).toMatchObject({ type: 'COMMENDATION_ROUND', status: 'COMPLETED', initiatorId: null });
     expect(kase.events.filter((e) => e.kind === 'MILESTONE').map((e) => e.comment)).toEqual(expect.arrayContaining([expect.stringContaining(silent.code)]));
+    await recordHistory(round, 'commendation-round');
   });
 });

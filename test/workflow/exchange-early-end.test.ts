@@ -15,6 +15,7 @@ import { exchangeTermWorkflow } from '../../workflows/exchange-term/workflow.js'
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { approveSteps, chainOf, createTeacher, skipTo } from '../support/exchange.js';
 import { actorOf } from '../support/org.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -52,5 +53,6 @@ describe('exchange term ended early', () => {
     const caseRow = await t.db.case.findFirstOrThrow({ where: { workflowId }, include: { tasks: true } });
     expect(caseRow.status).toBe('ENDED_EARLY');
     expect(caseRow.tasks.filter((task) => task.stepKey === 'exchange-year-score').map((task) => task.state)).toEqual(['CANCELLED']);
+    await recordHistory(handle, 'exchange-term-ended-early');
   });
 });

@@ -13,6 +13,7 @@ import { exchangeTermWorkflow } from '../../workflows/exchange-term/workflow.js'
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { approveSteps, chainOf, createTeacher, skipTo } from '../support/exchange.js';
 import { recipients } from '../support/smtp.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -76,6 +77,7 @@ describe('exchange term', () => {
     expect(after.assessments.map((a) => a.score)).toEqual([90, 91, 92]);
     expect(after.exchanges).toMatchObject([{ status: 'COMPLETED' }]);
     expect((await t.db.case.findFirstOrThrow({ where: { workflowId } })).status).toBe('COMPLETED');
+    await recordHistory(handle, 'exchange-term-completed');
   });
 
   it('closes a rejected nomination with no term on the teacher\'s record', async () => {
@@ -105,6 +107,7 @@ describe('exchange refusal', () => {
 
     expect(await handle.result()).toMatchObject({ status: 'APPROVED', deductedPoints: policyConfig.exchange.refusalDeductionPoints });
     expect(await t.db.titlePointEntry.findMany({ where: { teacherId: teacher.id } })).toMatchObject([{ reason: 'EXCHANGE_REFUSAL', points: -policyConfig.exchange.refusalDeductionPoints, schoolYear: year }]);
+    await recordHistory(handle, 'exchange-refusal-approved');
   });
 
   it('R-EXCH-REFUSAL: deducts nothing when EDU does not confirm the refusal', async () => {

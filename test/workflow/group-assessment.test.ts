@@ -15,6 +15,7 @@ import { createAssessedGroup } from '../support/assessment-groups.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { actorOf, createTestOrg, escalationAddresses } from '../support/org.js';
 import { recipients } from '../support/smtp.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -82,6 +83,8 @@ describe('group assessment', () => {
     const kase = await t.db.case.findUniqueOrThrow({ where: { id: result.caseId }, include: { events: true } });
     expect(kase).toMatchObject({ type: 'GROUP_ASSESSMENT', status: 'COMPLETED', groupId: t.org.group.id, initiatorId: null });
     expect(kase.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['OVERDUE', 'ESCALATED', 'MILESTONE', 'CLOSED']));
+    await recordHistory(wf, 'group-assessment-annual-overdue');
+    await recordHistory(chain, 'approval-chain-group-assessment');
   });
 
   it('R-REVIEW-3Y R-GROUP-SIZE: the third year is a full review that records a 7-member group and moves it down two tiers', async () => {
@@ -102,5 +105,6 @@ describe('group assessment', () => {
     expect(row).toMatchObject({ kind: 'FULL_REVIEW', score: 58, tierAfter: 4 });
     expect(row.structure).toEqual({ memberSchools: 7, coreSchools: 1, verdict: 'NEEDS_JUSTIFICATION', limits: { min: 4, max: 6, hardMax: 8 }, findings: '成员校 7 所，超出 4–6 所，需论证' });
     expect((await t.db.educationGroup.findUniqueOrThrow({ where: { id: group.id } })).tier).toBe(4);
+    await recordHistory(wf, 'group-assessment-full-review');
   });
 });

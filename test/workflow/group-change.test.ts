@@ -11,6 +11,7 @@ import { groupChangeWorkflow } from '../../workflows/group-change/workflow.js';
 import { newSchoolSubsidyWorkflowId } from '../../workflows/new-school-subsidy/messages.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { createGroup, createSchool, decide } from '../support/org-cases.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -50,6 +51,7 @@ describe('group structure change', () => {
     expect(await t.db.school.findUniqueOrThrow({ where: { id: school.id } })).toMatchObject({ groupId: group.id, role: 'MEMBER' });
     expect(await t.db.school.count({ where: { groupId: group.id, role: { not: 'CORE' } } })).toBe(7);
     expect((await t.db.case.findUniqueOrThrow({ where: { id: caseId } })).subject).toEqual({ kind: 'ADD_MEMBER', proposedJustification: '片区学位紧张', justification: '片区新增学位需求，核心校办学质量高，条件具备' });
+    await recordHistory(handle, 'group-change-seventh-member');
   });
 
   it('R-GROUP-SIZE: refuses at apply time a member that would be the 9th, whatever was approved before', async () => {
@@ -86,6 +88,7 @@ describe('group structure change', () => {
     await expect.poll(() => t.db.case.count({ where: { type: 'NEW_SCHOOL_SUBSIDY', schoolId: school.id } }), { timeout: 10_000 }).toBe(1);
     // Its three years are the subsidy tests' business; this file's later tests skip no time for it.
     await subsidy.terminate('covered by the subsidy tests');
+    await recordHistory(handle, 'group-change-new-member');
   });
 
   it('R-GROUP-ALLIANCE, R-GROUP-SUBCORE: records an alliance link outside the count and promotes a member to sub-core', async () => {

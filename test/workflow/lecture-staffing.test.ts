@@ -14,6 +14,7 @@ import { staffingAdjustmentWorkflowId } from '../../workflows/staffing-adjustmen
 import { staffingAdjustmentWorkflow } from '../../workflows/staffing-adjustment/workflow.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { createTeacher } from '../support/funding.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -56,6 +57,7 @@ describe('expert lecture fee (R-FUND-LECTURE)', () => {
       { kind: 'LECTURE_FEE', schoolId: t.org.member.id, teacherId: teacher.id, amountFen: 240_000, schoolYear: 2026 },
     ]);
     expect((await t.db.case.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('APPROVED');
+    await recordHistory(handle, 'lecture-fee-approved');
   });
 
   it('R-FUND-LECTURE: a claim FIN rejects books nothing', async () => {
@@ -97,5 +99,6 @@ describe('yearly staffing adjustment (R-STAFF-ANNUAL)', () => {
       { schoolId: t.org.core.id, enrolment: 1520, quota: 60, caseId: row.id },
       { schoolId: t.org.member.id, enrolment: 1030, quota: 41, caseId: row.id },
     ]);
+    await recordHistory(handle, 'staffing-adjustment-approved');
   });
 });

@@ -16,6 +16,7 @@ import { newMemberExchangeWorkflow } from '../../workflows/new-member-exchange/w
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { approveSteps, chainOf, createTeacher } from '../support/exchange.js';
 import { decide } from '../support/org-cases.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 
@@ -64,6 +65,7 @@ describe('new member exchange', () => {
       const term = await t.env.client.workflow.getHandle(exchangeTermWorkflowId(teacherId, schoolYear)).query(termStateQuery);
       expect(term).toMatchObject({ phase: 'NOMINATION', fromSchoolId: t.org.member.id, toSchoolId: t.org.core.id, schoolYears: [schoolYear, schoolYear + 1, schoolYear + 2] });
     }
+    await recordHistory(exchange, 'new-member-exchange-completed');
   });
 
   it('R-EXCH-NEWMEMBER: sends back a list naming a teacher of another school before anyone approves it; a refusal starts no term', async () => {

@@ -1,8 +1,9 @@
 /**
- * Recorded histories of real cases (approved, rejected, overdue then approved) replayed against the
- * current workflow code: a change that would break cases already running fails here.
- * Record another with `temporal workflow show -w <workflowId> --output json > test/histories/<name>.json`
- * and add its workflow id to workflow-ids.json (workflows derive child and task ids from it).
+ * Recorded histories of every case type replayed against the current workflow code: a change that
+ * would break cases already running fails here. The workflow tests record them
+ * (`RECORD_HISTORIES=1`, test/support/histories.ts); a history of a running system can be added
+ * with `temporal workflow show -w <workflowId> --output json > test/histories/<name>.json` and its
+ * workflow id in workflow-ids.json (workflows derive child and task ids from it).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';

@@ -9,6 +9,7 @@ import { planStateQuery, rotationPlanWorkflowId } from '../../workflows/rotation
 import { rotationPlanWorkflow } from '../../workflows/rotation-plan/workflow.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { approveSteps, chainOf, createTeacher } from '../support/exchange.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 let teachers: Awaited<ReturnType<typeof createTeacher>>[];
@@ -55,6 +56,7 @@ describe('rotation plan', () => {
     expect(await t.db.case.findFirstOrThrow({ where: { workflowId } })).toMatchObject({ type: 'ROTATION_PLAN', status: 'APPROVED', initiatorId: null });
     const term = t.env.client.workflow.getHandle(exchangeTermWorkflowId(teachers[0]!.id, 2030));
     await expect.poll(async () => (await term.query(termStateQuery)).phase).toBe('NOMINATION');
+    await recordHistory(handle, 'rotation-plan-approved');
   });
 
   it('never starts a second term for a teacher and year when the approved plan runs again', async () => {
@@ -88,6 +90,7 @@ describe('rotation plan', () => {
     expect(await t.db.rotationPlan.findUniqueOrThrow({ where: { groupId_schoolYear: { groupId: t.org.group.id, schoolYear: 2031 } } })).toMatchObject({ meetsQuota: true, meetsBackbone: false, justification });
     const refused = await t.db.caseEvent.findFirstOrThrow({ where: { case: { workflowId }, kind: 'MILESTONE' } });
     expect(refused.comment).toContain('quota missed without a justification');
+    await recordHistory(handle, 'rotation-plan-justified');
   });
 
   it('sends back a plan naming a teacher outside the group', async () => {

@@ -14,6 +14,7 @@ import { type SecondmentInput } from '../../workflows/secondment/messages.js';
 import { secondmentWorkflow } from '../../workflows/secondment/workflow.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { decide } from '../support/org-cases.js';
+import { recordHistory } from '../support/histories.js';
 
 let t: ChainEnv;
 const DAY = 24 * 60 * 60 * 1000;
@@ -83,6 +84,7 @@ describe('management secondment (R-SECOND-OUT, R-SECOND-NEWSCHOOL)', () => {
     expect(timers).toHaveLength(3);
     expect(timers[1]).toBe(Date.parse('2029-09-01T00:00:00+08:00') - 30 * DAY - Date.parse('2027-09-01T00:00:00+08:00'));
     expect(timers[2]).toBe(30 * DAY);
+    await recordHistory(handle, 'secondment-completed');
   });
 
   it('R-SECOND-NEWSCHOOL: HR sets the pay rate between ORG and EDU; an HR rejection closes the case and the row', async () => {

@@ -13,6 +13,7 @@ import { newSchoolSubsidyWorkflowId } from '../../workflows/new-school-subsidy/m
 import { newSchoolSubsidyWorkflow } from '../../workflows/new-school-subsidy/workflow.js';
 import { startChainEnv, type ChainEnv } from '../support/chain-env.js';
 import { createNewSchool } from '../support/funding.js';
+import { recordHistory } from '../support/histories.js';
 import { recipients } from '../support/smtp.js';
 
 let t: ChainEnv;
@@ -126,5 +127,6 @@ describe('new-school subsidy period (R-FUND-NEWSCHOOL, R-FUND-RESERVE)', () => {
     await t.smtp.waitFor((m) => recipients(m).includes(t.org.officials.fin.email) && m.subject?.startsWith('【拨付提醒】') === true && m.text?.includes(`${firstYear + 2}年10月31日`) === true);
     const milestones = await t.db.caseEvent.count({ where: { caseId: caseRow.id, kind: 'MILESTONE' } });
     expect(milestones).toBe(6);
+    await recordHistory(handle, 'new-school-subsidy-completed');
   }, 300_000);
 });

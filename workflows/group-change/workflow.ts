@@ -4,7 +4,7 @@
  * checked again against the group as it is then and written to the organisation data. A joining
  * member school then names the teachers it sends to the core school (R-EXCH-NEWMEMBER).
  */
-import { patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { ABOVE_STANDARD_SIZE } from '../../policy/group-structure.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
@@ -51,8 +51,7 @@ export async function groupChangeWorkflow(input: GroupChangeInput): Promise<Grou
   state.phase = 'APPLIED';
   await db.recordMilestone({ caseId, key: 'applied', comment: '集团结构调整已生效 / The structure change is applied' });
   if (input.kind === 'ADD_MEMBER' && applied.newSchool) await newSchoolJoined(caseId, input.schoolId);
-  // Histories recorded before R-EXCH-NEWMEMBER started no exchange here; they replay unchanged.
-  if (input.kind === 'ADD_MEMBER' && patched('new-member-exchange')) await newMemberJoined(caseId, input.groupId, input.schoolId);
+  if (input.kind === 'ADD_MEMBER') await newMemberJoined(caseId, input.groupId, input.schoolId);
   return close(caseId, { caseId, status: 'APPROVED', newSchool: input.kind === 'ADD_MEMBER' && applied.newSchool }, subject);
 }
 
