@@ -15,6 +15,7 @@ import { exchangeRoutes } from './exchange/routes.js';
 import { DomainError, errorHandler } from './errors.js';
 import { calendarService } from '../application/calendar.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { policyRoutes } from './policy/routes.js';
 import { livenessRoute, readinessRoute } from './health.js';
 import { createMetrics } from './metrics.js';
 import { TASK_QUEUE } from '../workflows/constants.js';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(fundingRoutes(deps));
   api.use(staffingRoutes(deps));
   api.use(calendarRoutes(calendar));
+  api.use(policyRoutes(deps.db));
   app.use('/api', api);
   if (deps.consoleDir) app.use(consoleRoutes(deps.consoleDir));
 

@@ -11,3 +11,8 @@ import type { CurrentOfficial } from './auth/sessions.js';
 export function mayMaintainCalendar(me: CurrentOfficial): boolean {
   return me.roles.includes('ADMIN') && me.unitCode === 'EDU';
 }
+
+/** The policy's numbers are changed by the Education Bureau's leads (issue 14 point 2); everyone signed in may read them. */
+export function mayChangePolicy(me: CurrentOfficial): boolean {
+  return me.isLead && me.unitCode === 'EDU';
+}

@@ -71,6 +71,7 @@ const catalogue = {
   STAFFING_SCHOOLS_MISMATCH: { status: 422, zh: '各校在校生数须覆盖本集团全部学校，且每校一次。', en: 'Enrolments must list every school of the group exactly once.' },
   STAFFING_TOTAL_CHANGED: { status: 422, zh: '集团编制总量须保持不变（总量控制）。', en: "The group's staffing total must stay the same (total control)." },
   STAFFING_EXISTS: { status: 409, zh: '该集团本学年的编制调整正在办理或已批准。', en: "This group's staffing adjustment for the school year is running or approved." },
+  POLICY_INVALID: { status: 422, zh: '政策参数有误，未保存；问题见 details.problems。', en: 'The policy numbers have problems and nothing was saved; see details.problems.' },
   CALENDAR_INVALID: { status: 422, zh: '日历有误，未保存；问题见 details.problems（日期格式、不属于该年、重复、调休上班日不是周末、没有节假日）。', en: 'The calendar has problems and nothing was saved; see details.problems (date format, outside the year, repeated, a working day that is not a weekend, no holiday).' },
   DEADLINES_NOT_RECOUNTED: { status: 503, zh: '日历已保存，但流程引擎暂不可用，在办事项的截止时间尚未重算；请稍后再次提交同一份日历。', en: 'The calendar was saved, but the workflow engine is unavailable and open deadlines were not recounted yet; submit the same calendar again later.' },
   INTERNAL: { status: 500, zh: '服务器内部错误。', en: 'Internal server error.' },

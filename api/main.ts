@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { importLimitsOf, loadEnvOrExit, temporalUiOf } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { seedCalendar } from '../prisma/calendar.js';
+import { seedPolicy } from '../prisma/policy.js';
 import { createDb } from '../prisma/client.js';
 import { createApp } from './app.js';
 
@@ -13,6 +14,7 @@ const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 const db = createDb(env.DATABASE_URL);
 // Years of the maintained dataset the database lacks; a year the bureau entered is never overwritten.
 await seedCalendar(db);
+await seedPolicy(db);
 // `npm run build` puts the console in web/dist; an API deployed without it serves only the API.
 const consoleDir = path.resolve('web/dist');
 if (!existsSync(consoleDir)) console.warn(`No web console at ${consoleDir} (npm run build makes it); serving the API only.`);

@@ -8,6 +8,7 @@ import { startCadrePlacementBody, startGroupChangeBody, startSecondmentBody } fr
 import { lectureFeeBody, startSubsidyBody } from './funding/schemas.js';
 import { staffingProposalBody } from './staffing/schemas.js';
 import { calendarYearBody } from './calendar/schemas.js';
+import { policyVersionBody } from './policy/routes.js';
 import { caseSearchQuery, claimBody, decisionBody, delegationBody, inboxQuery, initiatorBody, loginBody, pageQuery, reassignBody, resubmitBody, startCaseBody, teacherSearchQuery } from './schemas.js';
 
 type Schema = z.ZodType;
@@ -53,6 +54,8 @@ export function openApiDocument(serverUrl?: string) {
       '/readyz': { get: operation('Reachability of Temporal and the database (503 when either is down), and how far the working-day calendar reaches', { auth: false }) },
       '/healthz': { get: operation('Older name of /readyz', { auth: false }) },
       '/metrics': { get: { ...operation('Prometheus metrics: process, and business gauges such as the calendar coverage', { auth: false }), responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+      '/api/policy': { get: operation("The policy's numbers: the version in force and every version with its effective date") },
+      '/api/policy/versions': { post: operation('Add a policy version (EDU leads): changes laid over the version in force at its effective date (today or later), checked whole, audited; new cases from that date use it, running cases keep theirs', { body: policyVersionBody }) },
       '/api/calendar': { get: operation('The working-day calendar: years entered and how far it reaches (coverage, missing years, warning from 1 October)') },
       '/api/calendar/years/{year}': {
         get: { ...operation("One year's holidays and swapped working days (调休); covered=false when not entered"), parameters: [yearParameter] },

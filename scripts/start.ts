@@ -14,6 +14,7 @@ import { createDb } from '../prisma/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
 import { calendarCoverage } from '../policy/calendar.js';
 import { createCalendarStore, seedCalendar } from '../prisma/calendar.js';
+import { seedPolicy } from '../prisma/policy.js';
 import { createMailer } from '../worker/mailer.js';
 import { createCaseWorker } from '../worker/worker.js';
 import { startDemoCases } from './demo-cases.js';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   step('loading demo data…');
   const logins = await seedDemo(db);
   await seedCalendar(db);
+  await seedPolicy(db);
 
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
   cleanups.unshift(() => nativeConnection.close());

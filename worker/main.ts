@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadEnvOrExit } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { seedCalendar } from '../prisma/calendar.js';
+import { seedPolicy } from '../prisma/policy.js';
 import { createDb } from '../prisma/client.js';
 import { createMailer } from './mailer.js';
 import { registerSearchAttributes } from './search-attributes.js';
@@ -18,6 +19,7 @@ const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRES
 const db = createDb(env.DATABASE_URL);
 // Years of the maintained dataset the database lacks; a year the bureau entered is never overwritten.
 await seedCalendar(db);
+await seedPolicy(db);
 const worker = await createCaseWorker({
   connection,
   namespace: env.TEMPORAL_NAMESPACE,

@@ -8,6 +8,7 @@ import { startDevTemporal } from '../../scripts/dev-temporal.js';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres.js';
 import { runPrisma } from '../../scripts/prisma.js';
 import { seedCalendar } from '../../prisma/calendar.js';
+import { seedPolicy } from '../../prisma/policy.js';
 import { createDb } from '../../prisma/client.js';
 import { bundleWorkflows } from '../../worker/worker.js';
 
@@ -33,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The working-day calendar the API and workers seed at start, for tests that use neither.
   const db = createDb(databaseUrl, 1);
   await seedCalendar(db);
+  await seedPolicy(db);
   await db.$disconnect();
   // One webpack bundle of the workflows for the whole run: every test file loads it from the cache.
   await bundleWorkflows();

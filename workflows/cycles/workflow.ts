@@ -21,6 +21,7 @@ import { localDb as db } from '../activity-options.js';
 async function schoolYearOfRun(input: CycleInput): Promise<number> {
   if (input.schoolYear !== undefined) return input.schoolYear;
   const scheduledAt = workflowInfo().typedSearchAttributes.get(scheduledStartTime);
+  // The school year's start and the time zone are the calendar's and the same in every policy version (policyConfigSchema).
   const runYear = scheduledAt ? schoolYearOf(scheduledAt, policyConfig) : await db.currentSchoolYear();
   return runYear + cycleOpeners[input.kind].yearsAhead;
 }

@@ -4,14 +4,16 @@
  * branch of a term: a refusing teacher has no term to branch from.
  */
 import { upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import { policyConfig } from '../../policy/config.js';
 import { runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import type { ExchangeRefusalInput, ExchangeRefusalResult } from './messages.js';
 import { localDb as db } from '../activity-options.js';
+import { loadCasePolicy } from '../policy.js';
 
 export async function exchangeRefusalWorkflow(input: ExchangeRefusalInput): Promise<ExchangeRefusalResult> {
+  // R-EXCH-REFUSAL's deduction as the policy stood when the refusal was declared.
+  const policy = await loadCasePolicy();
   const facts = await db.refusalFacts({ teacherId: input.teacherId });
   upsertSearchAttributes([
     { key: searchAttributes.caseType, value: 'EXCHANGE_REFUSAL' },
@@ -29,10 +31,11 @@ export async function exchangeRefusalWorkflow(input: ExchangeRefusalInput): Prom
     schoolId: facts.schoolId,
     teacherId: input.teacherId,
     initiatorId: input.initiatorId,
+    policyVersion: policy.version,
   });
   const chain = await runChain({ caseId, chain: 'EXCHANGE_REFUSAL', name: 'refusal', context: { districtId: facts.districtId, groupId: facts.groupId, schoolId: facts.schoolId }, initiatorId: input.initiatorId });
   const status = chain.status === 'APPROVED' ? 'APPROVED' : chain.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'REJECTED';
-  const deductedPoints = status === 'APPROVED' ? policyConfig.exchange.refusalDeductionPoints : 0;
+  const deductedPoints = status === 'APPROVED' ? policy.config.exchange.refusalDeductionPoints : 0;
   if (deductedPoints > 0) await db.recordRefusalDeduction({ caseId, teacherId: input.teacherId, schoolYear: input.schoolYear, points: deductedPoints });
   await db.setCaseStatus({ caseId, status });
   upsertSearchAttributes([{ key: searchAttributes.caseStatus, value: status }]);

@@ -5,9 +5,9 @@
  * home school (R-EXCH-RETURN), and the teacher's records (R-EXCH-SUPPORT, R-EXCH-SPECIALPOST, the
  * core→member bonus of R-EXCH-REFUSAL). EDU may end the term early on request.
  * A three-year term makes a few hundred history events, so it runs in one execution (no continueAsNew).
+ * It runs on the policy version in force when it started (workflows/policy.ts), whatever changes later.
  */
 import { CancellationScope, condition, isCancellation, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import { policyConfig } from '../../policy/config.js';
 import { assessmentOpensAt, earnsSupportCredit, exchangeChainConditions, isCoreToMember, schoolYearStartsAt, termEndReminderAt, termEndsAt, termSchoolYears } from '../../policy/exchange.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
@@ -15,6 +15,7 @@ import { sendNotifications } from '../notifications/send.js';
 import { refuse } from '../refuse.js';
 import { EarlyEndRefusal, exchangeTermSubject, exchangeTermTitle, requestEarlyEndUpdate, termStateQuery, type ExchangeTermInput, type ExchangeTermResult, type TermPhase, type TermState } from './messages.js';
 import { localDb as db, serverClock as clock } from '../activity-options.js';
+import { loadCasePolicy } from '../policy.js';
 
 /** Sleeps until an instant of the policy calendar, measured against the server's clock. */
 async function waitUntil(at: string): Promise<void> {
@@ -24,7 +25,10 @@ async function waitUntil(at: string): Promise<void> {
 
 export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<ExchangeTermResult> {
   const start = input.startSchoolYear;
-  const years = termSchoolYears(start, policyConfig);
+  // The term's numbers (its length R-EXCH-RETURN, lead times, points) for its whole life.
+  const policy = await loadCasePolicy();
+  const config = policy.config;
+  const years = termSchoolYears(start, config);
   const state: TermState = {
     caseId: input.caseId ?? null,
     phase: 'NOMINATION',
@@ -34,10 +38,10 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
     schoolYears: years,
     scores: years.map((schoolYear) => ({ schoolYear, score: null })),
     dueDates: {
-      startsAt: schoolYearStartsAt(start, policyConfig).toISOString(),
-      assessments: years.map((schoolYear) => ({ schoolYear, opensAt: assessmentOpensAt(schoolYear, policyConfig).toISOString() })),
-      reminderAt: termEndReminderAt(start, policyConfig).toISOString(),
-      endsAt: termEndsAt(start, policyConfig).toISOString(),
+      startsAt: schoolYearStartsAt(start, config).toISOString(),
+      assessments: years.map((schoolYear) => ({ schoolYear, opensAt: assessmentOpensAt(schoolYear, config).toISOString() })),
+      reminderAt: termEndReminderAt(start, config).toISOString(),
+      endsAt: termEndsAt(start, config).toISOString(),
     },
     supportCredit: false,
     coreToMember: false,
@@ -64,7 +68,7 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
   const schools = { from: facts.from, to: facts.to };
   state.fromSchoolId = facts.from.id;
   state.coreToMember = isCoreToMember(schools);
-  state.supportCredit = earnsSupportCredit(schools, start, policyConfig);
+  state.supportCredit = earnsSupportCredit(schools, start, config);
   upsertSearchAttributes([
     { key: searchAttributes.caseType, value: 'TEACHER_EXCHANGE' },
     { key: searchAttributes.caseStatus, value: 'RUNNING' },
@@ -81,6 +85,7 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
     schoolId: facts.from.id,
     teacherId: input.teacherId,
     initiatorId: input.initiatorId ?? null,
+    policyVersion: policy.version,
   });
   state.caseId = caseId;
   const context = { districtId: facts.districtId, groupId: facts.groupId, schoolId: facts.from.id };
@@ -97,7 +102,7 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
     caseId,
     chain: 'EXCHANGE_TERM',
     name: 'nomination',
-    context: { ...context, conditions: exchangeChainConditions({ coreToMember: state.coreToMember, destinationWeak: facts.to.weak, weakSchoolYears: facts.teacher.weakSchoolYears }, policyConfig) },
+    context: { ...context, conditions: exchangeChainConditions({ coreToMember: state.coreToMember, destinationWeak: facts.to.weak, weakSchoolYears: facts.teacher.weakSchoolYears }, config) },
     initiatorId: input.initiatorId,
   });
   if (nomination.status !== 'APPROVED') return close(nomination.status === 'WITHDRAWN' ? 'WITHDRAWN' : 'REJECTED');
@@ -168,7 +173,7 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
   const [outcome] = await Promise.all([ended, watchEarlyEnd()]);
   if (outcome === 'ENDED_EARLY') await db.cancelOpenExchangeTasks({ caseId });
   const endedAt = await clock.exchangeNow();
-  const yearsServed = years.filter((y) => schoolYearStartsAt(y + 1, policyConfig).getTime() <= Date.parse(endedAt)).length;
+  const yearsServed = years.filter((y) => schoolYearStartsAt(y + 1, config).getTime() <= Date.parse(endedAt)).length;
   await db.closeExchange({
     caseId,
     status: outcome,
@@ -177,7 +182,7 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
     yearsServed,
     destinationWeak: facts.to.weak,
     // R-EXCH-REFUSAL: the bonus is for a core→member term served to its end.
-    bonusPoints: outcome === 'COMPLETED' && state.coreToMember ? policyConfig.exchange.coreToMemberBonusPoints : 0,
+    bonusPoints: outcome === 'COMPLETED' && state.coreToMember ? config.exchange.coreToMemberBonusPoints : 0,
     bonusSchoolYear: years[years.length - 1] ?? start,
   });
   return close(outcome);

@@ -7,13 +7,13 @@
  */
 import { ApplicationFailure, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { schoolYearOf } from '../../policy/calendar.js';
-import { policyConfig } from '../../policy/config.js';
 import { isNewSchool, paymentDayStartsAt, paymentReminderAt, schoolYearStartsAt } from '../../policy/funding.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
 import { sendNotifications } from '../notifications/send.js';
 import { subsidyStateQuery, type NewSchoolSubsidyInput, type NewSchoolSubsidyResult, type NewSchoolSubsidyState } from './messages.js';
 import { localDb as db, serverClock as clock } from '../activity-options.js';
+import { loadCasePolicy } from '../policy.js';
 
 /** Fen as yuan for people: 52000000 → "520000.00". */
 const yuan = (amountFen: number) => (amountFen / 100).toFixed(2);
@@ -24,7 +24,10 @@ async function sleepUntil(at: Date): Promise<void> {
 }
 
 export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Promise<NewSchoolSubsidyResult> {
-  const { funding } = policyConfig;
+  // The period's numbers (years, amounts, dates) as the policy stood when it started, for all three years.
+  const policy = await loadCasePolicy();
+  const config = policy.config;
+  const { funding } = config;
   const state: NewSchoolSubsidyState = { caseId: null, schoolId: input.schoolId, status: 'STARTING', years: [] };
   setHandler(subsidyStateQuery, () => state);
 
@@ -33,7 +36,7 @@ export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Pr
   if (!isNewSchool(new Date(school.foundedOn), startedAt, funding)) {
     throw ApplicationFailure.create({ type: 'NOT_NEW_SCHOOL', message: `school ${school.schoolCode} was founded ${funding.newSchoolYears} or more years ago`, nonRetryable: true });
   }
-  const firstYear = input.firstSchoolYear ?? schoolYearOf(startedAt, policyConfig);
+  const firstYear = input.firstSchoolYear ?? schoolYearOf(startedAt, config);
   state.years = Array.from({ length: funding.newSchoolYears }, (_, i) => ({ schoolYear: firstYear + i, status: 'WAITING' as const }));
   const lastYear = firstYear + funding.newSchoolYears - 1;
   const { caseId } = await db.openCase({
@@ -45,6 +48,7 @@ export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Pr
     schoolId: school.schoolId,
     groupId: school.groupId,
     initiatorId: input.initiatorId ?? null,
+    policyVersion: policy.version,
   });
   state.caseId = caseId;
   state.status = 'RUNNING';
@@ -56,7 +60,7 @@ export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Pr
   ]);
 
   for (const [index, year] of state.years.entries()) {
-    if (index > 0) await sleepUntil(schoolYearStartsAt(year.schoolYear, policyConfig));
+    if (index > 0) await sleepUntil(schoolYearStartsAt(year.schoolYear, config));
     year.status = 'APPROVING';
     const chain = await runChain({ caseId, chain: 'NEW_SCHOOL_SUBSIDY', name: `year-${year.schoolYear}`, context: { districtId: school.districtId, schoolId: school.schoolId, groupId: school.groupId }, initiatorId: input.initiatorId });
     const payment = chain.status === 'APPROVED' ? approvedForm(chain, 'funding-subsidy-fin', 'SUBSIDY_PAYMENT') : undefined;
@@ -75,14 +79,14 @@ export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Pr
       form: { schoolYear: year.schoolYear, paymentDate: payment.paymentDate, entries: entries.map((e) => ({ kind: e.kind, campusId: e.campusId, amountFen: e.amountFen })) },
     });
 
-    await sleepUntil(paymentReminderAt(payment.paymentDate, policyConfig));
-    await sendNotifications({ kind: 'PAYMENT_DUE', caseId, dedupeKey: `PAYMENT_DUE:${caseId}:${year.schoolYear}`, dueAt: paymentDayStartsAt(payment.paymentDate, policyConfig).toISOString() });
+    await sleepUntil(paymentReminderAt(payment.paymentDate, config));
+    await sendNotifications({ kind: 'PAYMENT_DUE', caseId, dedupeKey: `PAYMENT_DUE:${caseId}:${year.schoolYear}`, dueAt: paymentDayStartsAt(payment.paymentDate, config).toISOString() });
     await db.recordMilestone({ caseId, key: `year-${year.schoolYear}-reminded`, comment: `已提醒区财政局于 ${payment.paymentDate} 拨付 / Finance Bureau reminded of the payment on ${payment.paymentDate}` });
     year.status = 'REMINDED';
   }
 
   if (state.status === 'RUNNING') {
-    await sleepUntil(schoolYearStartsAt(lastYear + 1, policyConfig));
+    await sleepUntil(schoolYearStartsAt(lastYear + 1, config));
     state.status = 'COMPLETED';
   }
   const closed = state.status as 'COMPLETED' | 'ENDED_EARLY' | 'REJECTED' | 'WITHDRAWN';
