@@ -17,11 +17,14 @@ let stack: Stack;
 let page: Page;
 useConsoleInBrowser({ started: (s) => (stack = s), opened: (p) => (page = p) });
 
+const addedVersions: number[] = [];
+
 afterAll(async () => {
   await stack?.db.calendarYear.deleteMany({ where: { year: YEAR } });
+  await stack?.db.policyVersion.deleteMany({ where: { version: { in: addedVersions } } });
 });
 
-describe('working-day calendar page', () => {
+describe('working-day calendar and policy pages', () => {
   it('an EDU administrator sees the missing year on every page and enters a year from the calendar page', { timeout: 120_000 }, async () => {
     // Arrange
     const template = await stack.db.official.findUniqueOrThrow({ where: { id: stack.org.officials.edu.id } });
@@ -65,5 +68,32 @@ describe('working-day calendar page', () => {
     ]);
     await screenshot(page, 'calendar-02-page');
     await expectAccessible(page, 'calendar');
+  });
+
+  it('an EDU lead sets a shorter exchange term from a coming date on the policy page (issue 14 point 2)', { timeout: 120_000 }, async () => {
+    // Arrange
+    await page.goto(`${stack.api.url}/inbox`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${stack.api.url}/inbox`);
+    await logIn(page, stack.org.officials.eduLead.login, TEST_PASSWORD);
+    await page.waitForURL(/\/inbox$/);
+
+    // Act
+    await page.getByRole('menuitem', { name: '政策参数' }).click();
+    await page.getByText('当前生效：第 1 版').waitFor();
+    await page.getByLabel('exchange.termSchoolYears', { exact: true }).fill('2');
+    await page.getByLabel('生效日期').fill('2046-09-01');
+    await page.getByLabel('生效日期').press('Enter');
+    await page.getByLabel('说明').fill('交流期限调整为两学年');
+    await page.getByRole('button', { name: '保存为新版本（1 项修改）' }).click();
+    await page.getByText(/已保存为第 \d+ 版。/).waitFor();
+
+    // Assert
+    const added = await stack.db.policyVersion.findFirstOrThrow({ where: { createdById: stack.org.officials.eduLead.id }, orderBy: { version: 'desc' } });
+    addedVersions.push(added.version);
+    expect((added.config as { exchange: { termSchoolYears: number } }).exchange.termSchoolYears).toBe(2);
+    expect(added.effectiveFrom).toEqual(new Date('2046-09-01T00:00:00+08:00'));
+    await screenshot(page, 'policy-01-page');
+    await expectAccessible(page, 'policy');
   });
 });

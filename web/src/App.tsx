@@ -25,6 +25,7 @@ const ImportPage = lazy(() => import('./pages/Import.js'));
 const SchedulesPage = lazy(() => import('./pages/Schedules.js'));
 const DashboardPage = lazy(() => import('./pages/Dashboard.js'));
 const CalendarPage = lazy(() => import('./pages/Calendar.js'));
+const PolicyPage = lazy(() => import('./pages/Policy.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound.js'));
 
 // Ant Design's default link blue, secondary grey and placeholder and tertiary greys and error red fall below WCAG AA contrast on white.
@@ -44,6 +45,7 @@ const pages: [string, ReactNode][] = [
   ['/schedules', <SchedulesPage />],
   ['/dashboard', <DashboardPage />],
   ['/calendar', <CalendarPage />],
+  ['/policy', <PolicyPage />],
   ['*', <NotFoundPage />],
 ];
 

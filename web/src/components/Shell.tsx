@@ -46,6 +46,7 @@ const NAV: { path: string; label: MessageKey; roles?: Role[]; schoolOnly?: boole
   { path: '/search', label: 'navSearch', roles: ['ADMIN'] },
   { path: '/import', label: 'navImport', roles: ['ADMIN'] },
   { path: '/calendar', label: 'navCalendar', roles: ['ADMIN'] },
+  { path: '/policy', label: 'navPolicy' },
 ];
 
 export function Shell() {
