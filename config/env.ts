@@ -49,6 +49,9 @@ export const envSchema = z.object({
   IMPORT_MAX_CELL_CHARS: positiveWhole(5_000),
   /** /readyz answers 503 while the oldest pending mail is older than this: the relay's longest back-off is 10 minutes. */
   MAIL_MAX_PENDING_AGE_S: positiveWhole(900),
+  /** Worker Deployment Versioning: the deployment's name and this release's build id (unset: versioning off). */
+  WORKER_DEPLOYMENT_NAME: z.string().trim().min(1).max(200).default('groupflow'),
+  WORKER_BUILD_ID: z.string().trim().min(1).max(200).optional(),
   /** `npm run worker` answers /livez and /readyz on this port (0: none). */
   WORKER_HEALTH_PORT: z.coerce.number({ error: portMessage }).int(portMessage).min(0, portMessage).max(65535, portMessage).default(3001),
 });

@@ -29,6 +29,7 @@ const worker = await createCaseWorker({
   mailFrom: env.MAIL_FROM,
   publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+  ...(env.WORKER_BUILD_ID ? { deployment: { name: env.WORKER_DEPLOYMENT_NAME, buildId: env.WORKER_BUILD_ID } } : {}),
 });
 const health = env.WORKER_HEALTH_PORT ? await startWorkerHealth({ port: env.WORKER_HEALTH_PORT, worker, db }) : undefined;
 // The SDK installs SIGINT/SIGTERM handlers that start a graceful shutdown; run() resolves after it.

@@ -47,10 +47,16 @@ export interface CaseWorkerOptions extends ActivityInput {
   workflowBundle?: { codePath: string };
   /** Unset: the SDK's default, sized from the heap. */
   maxCachedWorkflows?: number;
+  /**
+   * Worker Deployment Versioning (WORKER_DEPLOYMENT_NAME, WORKER_BUILD_ID): this worker takes only
+   * tasks of its own version. Multi-year cases are PINNED to the version they started on, every
+   * other workflow AUTO_UPGRADEs to the deployment's current version (README "Releasing").
+   */
+  deployment?: { name: string; buildId: string };
 }
 
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue = TASK_QUEUE, workflowBundle, maxCachedWorkflows, ...deps } = options;
+  const { connection, namespace, taskQueue = TASK_QUEUE, workflowBundle, maxCachedWorkflows, deployment, ...deps } = options;
   return Worker.create({
     connection,
     namespace,
@@ -58,6 +64,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     workflowBundle: workflowBundle ?? (await bundleWorkflows()),
     activities: createActivities(deps),
     ...(maxCachedWorkflows ? { maxCachedWorkflows } : {}),
+    ...(deployment ? { workerDeploymentOptions: { version: { deploymentName: deployment.name, buildId: deployment.buildId }, useWorkerVersioning: true, defaultVersioningBehavior: 'AUTO_UPGRADE' as const } } : {}),
     // Give in-flight activities time to finish on SIGTERM; Temporal retries any that do not.
     shutdownGraceTime: '20 seconds',
     // Officials' decisions waited for the one workflow thread behind other cases' and mail's

@@ -73,7 +73,7 @@ describe('working-day calendar and policy pages', () => {
   it('an EDU lead sets a shorter exchange term from a coming date on the policy page (issue 14 point 2)', { timeout: 120_000 }, async () => {
     // Arrange
     await page.goto(`${stack.api.url}/inbox`);
-    await page.evaluate(() => localStorage.clear());
+    await page.evaluate('localStorage.clear()');
     await page.goto(`${stack.api.url}/inbox`);
     await logIn(page, stack.org.officials.eduLead.login, TEST_PASSWORD);
     await page.waitForURL(/\/inbox$/);

@@ -3,7 +3,7 @@
  * the candidate; the placement runs from its first to its last day with a reminder before the end;
  * then EDU decides where the cadre is deployed (a chain step with a form), and the case completes.
  */
-import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { setHandler, setWorkflowOptions, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CadrePlacementStatus } from '../../activities/cadre.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
@@ -68,3 +68,7 @@ async function close(caseId: string, result: CadrePlacementResult): Promise<Cadr
   await sendNotifications({ kind: 'OUTCOME', caseId, dedupeKey: `OUTCOME:${caseId}` });
   return result;
 }
+
+// It lives a placement of months: it finishes on the build it started on (Worker Deployment Versioning), and a
+// release that changes it needs no patch while old builds stay deployed (README "Releasing").
+setWorkflowOptions({ versioningBehavior: 'PINNED' }, cadrePlacementWorkflow);

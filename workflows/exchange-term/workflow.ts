@@ -7,7 +7,7 @@
  * A three-year term makes a few hundred history events, so it runs in one execution (no continueAsNew).
  * It runs on the policy version in force when it started (workflows/policy.ts), whatever changes later.
  */
-import { CancellationScope, condition, isCancellation, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, setHandler, setWorkflowOptions, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { assessmentOpensAt, earnsSupportCredit, exchangeChainConditions, isCoreToMember, schoolYearStartsAt, termEndReminderAt, termEndsAt, termSchoolYears } from '../../policy/exchange.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
 import { searchAttributes } from '../constants.js';
@@ -187,3 +187,7 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
   });
   return close(outcome);
 }
+
+// It lives three school years: it finishes on the build it started on (Worker Deployment Versioning), and a
+// release that changes it needs no patch while old builds stay deployed (README "Releasing").
+setWorkflowOptions({ versioningBehavior: 'PINNED' }, exchangeTermWorkflow);

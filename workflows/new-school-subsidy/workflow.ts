@@ -5,7 +5,7 @@
  * before the payment date. The period ends when the third school year ends.
  * Three yearly chains keep the history small, so the period runs in one execution.
  */
-import { ApplicationFailure, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler, setWorkflowOptions, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { schoolYearOf } from '../../policy/calendar.js';
 import { isNewSchool, paymentDayStartsAt, paymentReminderAt, schoolYearStartsAt } from '../../policy/funding.js';
 import { approvedForm, runChain } from '../approval-chain/run.js';
@@ -95,3 +95,7 @@ export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Pr
   await sendNotifications({ kind: 'OUTCOME', caseId, dedupeKey: `OUTCOME:${caseId}` });
   return { caseId, status: state.status, years: state.years };
 }
+
+// It lives three school years: it finishes on the build it started on (Worker Deployment Versioning), and a
+// release that changes it needs no patch while old builds stay deployed (README "Releasing").
+setWorkflowOptions({ versioningBehavior: 'PINNED' }, newSchoolSubsidyWorkflow);

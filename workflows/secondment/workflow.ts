@@ -3,7 +3,7 @@
  * API before the case exists, is approved by ORG (+ HR for the new-school pay rate) and EDU; then
  * the term runs from its first to its last day, with a reminder before the end, and the case completes.
  */
-import { setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { setHandler, setWorkflowOptions, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { NEW_SCHOOL_PAY_RATE } from '../../policy/chains/secondment.js';
 import { secondmentNeedsPayRate } from '../../policy/secondment.js';
 import { runChain } from '../approval-chain/run.js';
@@ -59,3 +59,7 @@ async function close(input: SecondmentInput, status: SecondmentResult['status'],
   await sendNotifications({ kind: 'OUTCOME', caseId: input.caseId, dedupeKey: `OUTCOME:${input.caseId}` });
   return { caseId: input.caseId, status };
 }
+
+// It lives a posting of school years: it finishes on the build it started on (Worker Deployment Versioning), and a
+// release that changes it needs no patch while old builds stay deployed (README "Releasing").
+setWorkflowOptions({ versioningBehavior: 'PINNED' }, secondmentWorkflow);
