@@ -11,6 +11,7 @@ import { sendNotifications } from '../notifications/send.js';
 import { runTerm } from '../secondment/term.js';
 import { cadrePlacementStateQuery, type CadrePlacementInput, type CadrePlacementPhase, type CadrePlacementResult } from './messages.js';
 import { localDb as db } from '../activity-options.js';
+import { pinnedWhenVersioned } from '../versioning.js';
 
 export async function cadrePlacementWorkflow(input: CadrePlacementInput): Promise<CadrePlacementResult> {
   const state: { phase: CadrePlacementPhase } = { phase: 'APPROVAL' };
@@ -71,4 +72,4 @@ async function close(caseId: string, result: CadrePlacementResult): Promise<Cadr
 
 // It lives a placement of months: it finishes on the build it started on (Worker Deployment Versioning), and a
 // release that changes it needs no patch while old builds stay deployed (README "Releasing").
-setWorkflowOptions({ versioningBehavior: 'PINNED' }, cadrePlacementWorkflow);
+setWorkflowOptions(pinnedWhenVersioned, cadrePlacementWorkflow);

@@ -16,6 +16,7 @@ import { refuse } from '../refuse.js';
 import { EarlyEndRefusal, exchangeTermSubject, exchangeTermTitle, requestEarlyEndUpdate, termStateQuery, type ExchangeTermInput, type ExchangeTermResult, type TermPhase, type TermState } from './messages.js';
 import { localDb as db, serverClock as clock } from '../activity-options.js';
 import { loadCasePolicy } from '../policy.js';
+import { pinnedWhenVersioned } from '../versioning.js';
 
 /** Sleeps until an instant of the policy calendar, measured against the server's clock. */
 async function waitUntil(at: string): Promise<void> {
@@ -190,4 +191,4 @@ export async function exchangeTermWorkflow(input: ExchangeTermInput): Promise<Ex
 
 // It lives three school years: it finishes on the build it started on (Worker Deployment Versioning), and a
 // release that changes it needs no patch while old builds stay deployed (README "Releasing").
-setWorkflowOptions({ versioningBehavior: 'PINNED' }, exchangeTermWorkflow);
+setWorkflowOptions(pinnedWhenVersioned, exchangeTermWorkflow);

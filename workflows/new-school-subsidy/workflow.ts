@@ -14,6 +14,7 @@ import { sendNotifications } from '../notifications/send.js';
 import { subsidyStateQuery, type NewSchoolSubsidyInput, type NewSchoolSubsidyResult, type NewSchoolSubsidyState } from './messages.js';
 import { localDb as db, serverClock as clock } from '../activity-options.js';
 import { loadCasePolicy } from '../policy.js';
+import { pinnedWhenVersioned } from '../versioning.js';
 
 /** Fen as yuan for people: 52000000 → "520000.00". */
 const yuan = (amountFen: number) => (amountFen / 100).toFixed(2);
@@ -98,4 +99,4 @@ export async function newSchoolSubsidyWorkflow(input: NewSchoolSubsidyInput): Pr
 
 // It lives three school years: it finishes on the build it started on (Worker Deployment Versioning), and a
 // release that changes it needs no patch while old builds stay deployed (README "Releasing").
-setWorkflowOptions({ versioningBehavior: 'PINNED' }, newSchoolSubsidyWorkflow);
+setWorkflowOptions(pinnedWhenVersioned, newSchoolSubsidyWorkflow);

@@ -12,6 +12,7 @@ import { sendNotifications } from '../notifications/send.js';
 import { secondmentStateQuery, type SecondmentInput, type SecondmentPhase, type SecondmentResult } from './messages.js';
 import { runTerm } from './term.js';
 import { localDb as db } from '../activity-options.js';
+import { pinnedWhenVersioned } from '../versioning.js';
 
 export async function secondmentWorkflow(input: SecondmentInput): Promise<SecondmentResult> {
   const state: { phase: SecondmentPhase } = { phase: 'APPROVAL' };
@@ -62,4 +63,4 @@ async function close(input: SecondmentInput, status: SecondmentResult['status'],
 
 // It lives a posting of school years: it finishes on the build it started on (Worker Deployment Versioning), and a
 // release that changes it needs no patch while old builds stay deployed (README "Releasing").
-setWorkflowOptions({ versioningBehavior: 'PINNED' }, secondmentWorkflow);
+setWorkflowOptions(pinnedWhenVersioned, secondmentWorkflow);
