@@ -7,5 +7,6 @@ import type { WorkflowDefinitionOptions } from '@temporalio/common';
 import { workflowInfo } from '@temporalio/workflow';
 
 export function pinnedWhenVersioned(): WorkflowDefinitionOptions {
-  return workflowInfo().currentDeploymentVersion ? { versioningBehavior: 'PINNED' } : {};
+  // An unversioned worker still reports a build id of its own, but no deployment name.
+  return workflowInfo().currentDeploymentVersion?.deploymentName ? { versioningBehavior: 'PINNED' } : {};
 }
