@@ -1,10 +1,11 @@
 /** The HTTP API, built without listening so tests and the launcher can host it. */
 import express from 'express';
 import type { Client } from '@temporalio/client';
-import type { ImportLimits } from '../config/env.js';
+import type { ImportLimits, LoginLimits } from '../config/env.js';
 import type { PolicyConfig } from '../policy/config.js';
 import type { Db } from '../prisma/client.js';
-import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/sessions.js';
+import { loginRoutes } from './auth/login.js';
+import { authenticate, currentOfficial, logoutRoute } from './auth/sessions.js';
 import { nominationRoutes } from './cases/nominations.js';
 import { caseRoutes } from './cases/routes.js';
 import { consoleRoutes } from './console.js';
@@ -48,11 +49,16 @@ export interface AppDeps {
   mailMaxPendingAgeMs?: number;
   /** Where admins open a case's workflow in the Temporal Web UI, when there is one. */
   temporalUi?: { url: string; namespace: string };
+  /** Login throttling; DEFAULT_LOGIN_LIMITS unless given. */
+  loginLimits?: LoginLimits;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client address. None unless given. */
+  trustProxy?: boolean | number | string[];
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(express.json({ limit: '1mb' }));
 
   const calendar = calendarService({ db: deps.db, temporal: deps.temporal, config: deps.config, ...(deps.taskQueue ? { taskQueue: deps.taskQueue } : {}) });
@@ -64,7 +70,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(openApi);
   });
   app.use(docsRoutes());
-  app.use('/api/auth', authRoutes(deps.db, deps.sessionTtlHours));
+  app.use('/api/auth', loginRoutes({ db: deps.db, sessionTtlHours: deps.sessionTtlHours, loginLimits: deps.loginLimits }));
 
   const api = express.Router();
   api.use(authenticate(deps.db));

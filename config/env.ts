@@ -49,6 +49,27 @@ export const envSchema = z.object({
   IMPORT_MAX_CELL_CHARS: positiveWhole(5_000),
   /** /readyz answers 503 while the oldest pending mail is older than this: the relay's longest back-off is 10 minutes. */
   MAIL_MAX_PENDING_AGE_S: positiveWhole(900),
+  /**
+   * Login throttling (issue 13): a login name is locked for LOGIN_LOCK_MIN minutes after
+   * LOGIN_MAX_FAILURES failures within LOGIN_WINDOW_MIN minutes, and a client address is refused
+   * after LOGIN_MAX_FAILURES_PER_ADDRESS failures until its window ends. An office behind one NAT
+   * shares an address, hence the higher number there.
+   */
+  LOGIN_MAX_FAILURES: positiveWhole(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveWhole(50),
+  LOGIN_WINDOW_MIN: positiveWhole(15),
+  LOGIN_LOCK_MIN: positiveWhole(15),
+  /**
+   * Express's `trust proxy`: which proxies may name the client address in X-Forwarded-For (`req.ip`,
+   * what login throttling counts). Unset: none, the address is the TCP peer's. `true`, a number of
+   * hops, or a comma-separated list of addresses, subnets or Express's names (`loopback`, `uniquelocal`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((v): boolean | number | string[] => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((part) => part.trim())))
+    .optional(),
   /** `npm run worker` answers /livez and /readyz on this port (0: none). */
   WORKER_HEALTH_PORT: z.coerce.number({ error: portMessage }).int(portMessage).min(0, portMessage).max(65535, portMessage).default(3001),
 });
@@ -78,6 +99,19 @@ export function importLimitsOf(env: Env): ImportLimits {
 
 /** The limits when nothing is configured, for callers without an environment of their own (tests, benchmarks). */
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = importLimitsOf(envSchema.parse({}));
+
+export interface LoginLimits {
+  maxFailuresPerLogin: number;
+  maxFailuresPerAddress: number;
+  windowSeconds: number;
+  lockSeconds: number;
+}
+
+export function loginLimitsOf(env: Env): LoginLimits {
+  return { maxFailuresPerLogin: env.LOGIN_MAX_FAILURES, maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: env.LOGIN_WINDOW_MIN * 60, lockSeconds: env.LOGIN_LOCK_MIN * 60 };
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = loginLimitsOf(envSchema.parse({}));
 
 /** Where admins open a case's workflow: TEMPORAL_UI_URL, else the embedded dev server's own Web UI when there is one. */
 export function temporalUiOf(env: Env, embeddedUiUrl?: string): { url: string; namespace: string } | undefined {
