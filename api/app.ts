@@ -1,5 +1,6 @@
 /** The HTTP API, built without listening so tests and the launcher can host it. */
 import express from 'express';
+import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
 import type { ImportLimits, LoginLimits } from '../config/env.js';
 import type { PolicyConfig } from '../policy/config.js';
@@ -55,10 +56,41 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
 }
 
+/**
+ * The console (web/dist) loads only its own scripts, so scripts are 'self' alone. Styles also allow
+ * 'unsafe-inline': Ant Design writes its CSS-in-JS into <style> elements at run time, and a nonce
+ * would need index.html rendered per request; injected styles are a far smaller risk than scripts.
+ * No upgrade-insecure-requests: `npm start` serves the console over plain http on localhost.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'", 'data:'],
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+      'upgrade-insecure-requests': null,
+    },
+  },
+  referrerPolicy: { policy: 'no-referrer' },
+});
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(securityHeaders);
+  // Answers of the API carry personal data: no browser or proxy may keep them.
+  app.use('/api', (_req, res, next) => {
+    res.set('cache-control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
 
   const calendar = calendarService({ db: deps.db, temporal: deps.temporal, config: deps.config, ...(deps.taskQueue ? { taskQueue: deps.taskQueue } : {}) });

@@ -1,9 +1,13 @@
 /**
- * Logins (issue 13 point 5): failed logins are throttled per login name and per client address
- * before the password is hashed, with the counters in PostgreSQL so that every API instance sees
- * them; unknown logins cost what known ones cost; every refusal is audited.
+ * Logins and headers (issue 13 points 5 and 6): failed logins are throttled per login name and per
+ * client address before the password is hashed, with the counters in PostgreSQL so that every API
+ * instance sees them; unknown logins cost what known ones cost; every refusal is audited; and every
+ * answer carries the security headers, /api answers also `Cache-Control: no-store`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { hashPassword } from '../../api/auth/password.js';
@@ -16,10 +20,11 @@ let db: Db;
 let org: TestOrg;
 let connection: Connection;
 let temporal: Client;
+let consoleDir: string;
 const apis: TestApi[] = [];
 
 // Logins need no workflow: a lazy Temporal client that is never called.
-async function api(loginLimits: Partial<LoginLimits> = {}): Promise<TestApi> {
+async function api(loginLimits: Partial<LoginLimits> = {}, options: { consoleDir?: string } = {}): Promise<TestApi> {
   const started = await startTestApi({
     db,
     temporal,
@@ -27,6 +32,7 @@ async function api(loginLimits: Partial<LoginLimits> = {}): Promise<TestApi> {
     loginLimits: { maxFailuresPerLogin: 3, maxFailuresPerAddress: 100, windowSeconds: 600, lockSeconds: 900, ...loginLimits },
     // The tests name client addresses through X-Forwarded-For from this trusted (loopback) proxy.
     trustProxy: ['loopback'],
+    ...options,
   });
   apis.push(started);
   return started;
@@ -55,12 +61,15 @@ beforeAll(async () => {
   org = await createTestOrg(db);
   connection = Connection.lazy({ address: inject('temporalAddress') });
   temporal = new Client({ connection });
+  consoleDir = await mkdtemp(path.join(os.tmpdir(), 'login-console-'));
+  await writeFile(path.join(consoleDir, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>');
 });
 
 afterAll(async () => {
   for (const started of apis) await started.close();
   await connection?.close();
   await db?.$disconnect();
+  if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
 });
 
 describe('throttling per login name', () => {
@@ -217,3 +226,54 @@ describe('audit of refused logins', () => {
   });
 });
 
+describe('security headers', () => {
+  const expectSecurityHeaders = (headers: Headers) => {
+    const csp = headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('referrer-policy')).toBe('no-referrer');
+  };
+
+  it('sends them on /api answers, with Cache-Control: no-store, whatever the status', async () => {
+    // Arrange
+    const target = await api();
+    const official = await newOfficial();
+
+    // Act
+    const loggedIn = await fetch(`${target.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: official.login, password: TEST_PASSWORD }) });
+    const { token } = (await loggedIn.json()) as { token: string };
+    const me = await fetch(`${target.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    const unauthenticated = await fetch(`${target.url}/api/me`);
+    const missing = await fetch(`${target.url}/api/no-such-thing`, { headers: { authorization: `Bearer ${token}` } });
+
+    // Assert
+    for (const response of [loggedIn, me, unauthenticated, missing]) {
+      expectSecurityHeaders(response.headers);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+    expect([loggedIn.status, me.status, unauthenticated.status, missing.status]).toEqual([200, 200, 401, 404]);
+  });
+
+  it('sends them on the console and on /docs, whose page runs no inline script', async () => {
+    // Arrange
+    const target = await api({}, { consoleDir });
+
+    // Act
+    const page = await fetch(`${target.url}/inbox`);
+    const docs = await fetch(`${target.url}/docs`);
+    const docsHtml = await docs.text();
+    const init = await fetch(`${target.url}/docs/init.js`);
+
+    // Assert
+    expect([page.status, docs.status, init.status]).toEqual([200, 200, 200]);
+    for (const response of [page, docs, init]) expectSecurityHeaders(response.headers);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const scripts = [...docsHtml.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every(([, attributes, body]) => /\ssrc="\/docs\//.test(attributes!) && body === '')).toBe(true);
+    expect(init.headers.get('content-type')).toMatch(/javascript/);
+    expect(await init.text()).toContain("SwaggerUIBundle({ url: '/openapi.json'");
+  });
+});
