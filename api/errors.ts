@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MAX_FILES } from './org-data/uploads.js';
 const catalogue = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录。', en: 'Please log in.' },
   INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误。', en: 'Wrong login or password.' },
-  TOO_MANY_ATTEMPTS: { status: 429, zh: '登录失败次数过多，请稍后再试（等待秒数见 details.retryAfterSeconds）。', en: 'Too many failed logins; try again later (details.retryAfterSeconds says when).' },
+  TOO_MANY_ATTEMPTS: { status: 429, zh: '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed logins: logging in is locked for a while. Try again later.' },
   FORBIDDEN: { status: 403, zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
   NOT_ASSIGNED: { status: 403, zh: '此审批环节未分派给您或您的单位。', en: 'This step is not routed to you or your unit.' },
   NOT_FOUND: { status: 404, zh: '未找到该记录。', en: 'Not found.' },
