@@ -1,4 +1,5 @@
 /** Configuration comes only from environment variables, checked once at start-up. */
+import express from 'express';
 import { z } from 'zod';
 
 const optionalUrl = (protocols: string[]) =>
@@ -14,6 +15,15 @@ const port = (fallback: number) => z.coerce.number({ error: portMessage }).int(p
 
 const wholeMessage = 'must be a whole number, 1 or more';
 const positiveWhole = (fallback: number) => z.coerce.number({ error: wholeMessage }).int(wholeMessage).min(1, wholeMessage).default(fallback);
+
+function acceptedByExpress(trustProxy: boolean | number | string[]): boolean {
+  try {
+    express().set('trust proxy', trustProxy);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const envSchema = z.object({
   TEMPORAL_ADDRESS: z
@@ -69,6 +79,8 @@ export const envSchema = z.object({
     .trim()
     .min(1)
     .transform((v): boolean | number | string[] => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((part) => part.trim())))
+    // Express compiles the setting when it is set, so a bad address stops the process here, named, rather than in createApp.
+    .refine((v) => acceptedByExpress(v), { message: 'must be true, false, a number of hops, or comma-separated proxy addresses, subnets or loopback/linklocal/uniquelocal' })
     .optional(),
   /** `npm run worker` answers /livez and /readyz on this port (0: none). */
   WORKER_HEALTH_PORT: z.coerce.number({ error: portMessage }).int(portMessage).min(0, portMessage).max(65535, portMessage).default(3001),
