@@ -4,17 +4,24 @@
  * instance sees them; unknown logins cost what known ones cost; every refusal is audited; and every
  * answer carries the security headers, /api answers also `Cache-Control: no-store`.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, scrypt } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { hashPassword } from '../../api/auth/password.js';
 import type { LoginLimits } from '../../config/env.js';
 import { createDb, type Db } from '../../prisma/client.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { createTestOrg, TEST_PASSWORD, type TestOrg } from '../support/org.js';
+
+// scrypt counted, to see which attempts were hashed.
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof Crypto>();
+  return { ...actual, scrypt: vi.fn(actual.scrypt) };
+});
 
 let db: Db;
 let org: TestOrg;
@@ -159,14 +166,35 @@ describe('shared by all API instances', () => {
     const official = await newOfficial();
     const address = newAddress();
 
+    const hashedBefore = vi.mocked(scrypt).mock.calls.length;
+
     // Act
     const burst = await Promise.all(Array.from({ length: 24 }, (_, i) => attempt(i % 2 ? first : second, official.login, 'wrong', address)));
 
-    // Assert: the audit shows what was hashed (WRONG_PASSWORD) and what was not (THROTTLED).
+    // Assert
+    expect(vi.mocked(scrypt).mock.calls.length - hashedBefore).toBe(3);
     expect(burst.filter((r) => r.status === 401)).toHaveLength(3);
     expect(burst.filter((r) => r.status === 429)).toHaveLength(21);
     const audited = await db.loginFailure.groupBy({ by: ['reason'], where: { address }, _count: true });
     expect(Object.fromEntries(audited.map((a) => [a.reason, a._count]))).toEqual({ WRONG_PASSWORD: 3, THROTTLED: 21 });
+  });
+});
+
+describe('when the database is down', () => {
+  it('answers 503 DATABASE_UNAVAILABLE: the throttle cannot count, so nothing is hashed or let in', async () => {
+    // Arrange
+    const deadDb = createDb('postgresql://postgres@127.0.0.1:1/none', 1);
+    const target = await startTestApi({ db: deadDb, temporal, taskQueue: 'unused' });
+    apis.push(target);
+    try {
+      // Act
+      const refused = await attempt(target, org.officials.member.login, TEST_PASSWORD, '127.0.0.1');
+
+      // Assert
+      expect([refused.status, refused.code]).toEqual([503, 'DATABASE_UNAVAILABLE']);
+    } finally {
+      await deadDb.$disconnect();
+    }
   });
 });
 
