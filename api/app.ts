@@ -1,10 +1,12 @@
 /** The HTTP API, built without listening so tests and the launcher can host it. */
 import express from 'express';
+import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
-import type { ImportLimits } from '../config/env.js';
+import type { ImportLimits, LoginLimits } from '../config/env.js';
 import type { PolicyConfig } from '../policy/config.js';
 import type { Db } from '../prisma/client.js';
-import { authenticate, authRoutes, currentOfficial, logoutRoute } from './auth/sessions.js';
+import { loginRoutes } from './auth/login.js';
+import { authenticate, currentOfficial, logoutRoute } from './auth/sessions.js';
 import { nominationRoutes } from './cases/nominations.js';
 import { caseRoutes } from './cases/routes.js';
 import { consoleRoutes } from './console.js';
@@ -49,11 +51,47 @@ export interface AppDeps {
   mailMaxPendingAgeMs?: number;
   /** Where admins open a case's workflow in the Temporal Web UI, when there is one. */
   temporalUi?: { url: string; namespace: string };
+  /** Login throttling; DEFAULT_LOGIN_LIMITS unless given. */
+  loginLimits?: LoginLimits;
+  /** Express's `trust proxy` (TRUST_PROXY): which proxies may name the client address. None unless given. */
+  trustProxy?: boolean | number | string[];
 }
+
+/**
+ * The console (web/dist) loads only its own scripts, so scripts are 'self' alone. Styles also allow
+ * 'unsafe-inline': Ant Design writes its CSS-in-JS into <style> elements at run time, and a nonce
+ * would need index.html rendered per request; injected styles are a far smaller risk than scripts.
+ * No upgrade-insecure-requests: `npm start` serves the console over plain http on localhost.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'", 'data:'],
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
+      'upgrade-insecure-requests': null,
+    },
+  },
+  referrerPolicy: { policy: 'no-referrer' },
+});
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(securityHeaders);
+  // Answers of the API carry personal data: no browser or proxy may keep them.
+  app.use('/api', (_req, res, next) => {
+    res.set('cache-control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
 
   const calendar = calendarService({ db: deps.db, temporal: deps.temporal, config: deps.config, ...(deps.taskQueue ? { taskQueue: deps.taskQueue } : {}) });
@@ -65,7 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(openApi);
   });
   app.use(docsRoutes());
-  app.use('/api/auth', authRoutes(deps.db, deps.sessionTtlHours));
+  app.use('/api/auth', loginRoutes({ db: deps.db, sessionTtlHours: deps.sessionTtlHours, loginLimits: deps.loginLimits }));
 
   const api = express.Router();
   api.use(authenticate(deps.db));

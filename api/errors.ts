@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES, MAX_FILES } from './org-data/uploads.js';
 const catalogue = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录。', en: 'Please log in.' },
   INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误。', en: 'Wrong login or password.' },
+  TOO_MANY_ATTEMPTS: { status: 429, zh: '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed logins: logging in is locked for a while. Try again later.' },
   FORBIDDEN: { status: 403, zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
   NOT_ASSIGNED: { status: 403, zh: '此审批环节未分派给您或您的单位。', en: 'This step is not routed to you or your unit.' },
   NOT_FOUND: { status: 404, zh: '未找到该记录。', en: 'Not found.' },
@@ -85,6 +86,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details?: unknown,
+    /** Sent as the Retry-After header: when the client may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(catalogue[code].en);
   }
@@ -102,6 +105,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   const domain = toDomainError(err);
   if (domain.code === 'INTERNAL') console.error(err);
   const entry = catalogue[domain.code];
+  if (domain.retryAfterSeconds !== undefined) res.set('retry-after', String(domain.retryAfterSeconds));
   res.status(entry.status).json({
     error: { code: domain.code, message: prefersEnglish(req) ? entry.en : entry.zh, ...(domain.details ? { details: domain.details } : {}) },
   });

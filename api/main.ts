@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { importLimitsOf, loadEnvOrExit, temporalUiOf } from '../config/env.js';
+import { importLimitsOf, loadEnvOrExit, loginLimitsOf, temporalUiOf } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { seedCalendar } from '../prisma/calendar.js';
 import { seedPolicy } from '../prisma/policy.js';
@@ -28,6 +28,8 @@ const app = createApp({
   consoleDir: existsSync(consoleDir) ? consoleDir : undefined,
   temporalUi: temporalUiOf(env),
   importLimits: importLimitsOf(env),
+  loginLimits: loginLimitsOf(env),
+  trustProxy: env.TRUST_PROXY,
 });
 const server = app.listen(env.PORT, () => console.log(`API listening on :${env.PORT}`));
 

@@ -1,4 +1,5 @@
 /** Configuration comes only from environment variables, checked once at start-up. */
+import express from 'express';
 import { z } from 'zod';
 
 const optionalUrl = (protocols: string[]) =>
@@ -14,6 +15,15 @@ const port = (fallback: number) => z.coerce.number({ error: portMessage }).int(p
 
 const wholeMessage = 'must be a whole number, 1 or more';
 const positiveWhole = (fallback: number) => z.coerce.number({ error: wholeMessage }).int(wholeMessage).min(1, wholeMessage).default(fallback);
+
+function acceptedByExpress(trustProxy: boolean | number | string[]): boolean {
+  try {
+    express().set('trust proxy', trustProxy);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const envSchema = z.object({
   TEMPORAL_ADDRESS: z
@@ -52,6 +62,29 @@ export const envSchema = z.object({
   /** Worker Deployment Versioning: the deployment's name and this release's build id (unset: versioning off). */
   WORKER_DEPLOYMENT_NAME: z.string().trim().min(1).max(200).default('groupflow'),
   WORKER_BUILD_ID: z.string().trim().min(1).max(200).optional(),
+  /**
+   * Login throttling (issue 13): a login name is locked for LOGIN_LOCK_MIN minutes after
+   * LOGIN_MAX_FAILURES failures within LOGIN_WINDOW_MIN minutes, and a client address is refused
+   * after LOGIN_MAX_FAILURES_PER_ADDRESS failures until its window ends. An office behind one NAT
+   * shares an address, hence the higher number there.
+   */
+  LOGIN_MAX_FAILURES: positiveWhole(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveWhole(50),
+  LOGIN_WINDOW_MIN: positiveWhole(15),
+  LOGIN_LOCK_MIN: positiveWhole(15),
+  /**
+   * Express's `trust proxy`: which proxies may name the client address in X-Forwarded-For (`req.ip`,
+   * what login throttling counts). Unset: none, the address is the TCP peer's. `true`, a number of
+   * hops, or a comma-separated list of addresses, subnets or Express's names (`loopback`, `uniquelocal`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((v): boolean | number | string[] => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((part) => part.trim())))
+    // Express compiles the setting when it is set, so a bad address stops the process here, named, rather than in createApp.
+    .refine((v) => acceptedByExpress(v), { message: 'must be true, false, a number of hops, or comma-separated proxy addresses, subnets or loopback/linklocal/uniquelocal' })
+    .optional(),
   /** `npm run worker` answers /livez and /readyz on this port (0: none). */
   WORKER_HEALTH_PORT: z.coerce.number({ error: portMessage }).int(portMessage).min(0, portMessage).max(65535, portMessage).default(3001),
 });
@@ -81,6 +114,19 @@ export function importLimitsOf(env: Env): ImportLimits {
 
 /** The limits when nothing is configured, for callers without an environment of their own (tests, benchmarks). */
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = importLimitsOf(envSchema.parse({}));
+
+export interface LoginLimits {
+  maxFailuresPerLogin: number;
+  maxFailuresPerAddress: number;
+  windowSeconds: number;
+  lockSeconds: number;
+}
+
+export function loginLimitsOf(env: Env): LoginLimits {
+  return { maxFailuresPerLogin: env.LOGIN_MAX_FAILURES, maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: env.LOGIN_WINDOW_MIN * 60, lockSeconds: env.LOGIN_LOCK_MIN * 60 };
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = loginLimitsOf(envSchema.parse({}));
 
 /** Where admins open a case's workflow: TEMPORAL_UI_URL, else the embedded dev server's own Web UI when there is one. */
 export function temporalUiOf(env: Env, embeddedUiUrl?: string): { url: string; namespace: string } | undefined {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app.js';
-import { importLimitsOf, loadEnvOrExit, temporalUiOf } from '../config/env.js';
+import { importLimitsOf, loadEnvOrExit, loginLimitsOf, temporalUiOf } from '../config/env.js';
 import { policyConfig } from '../policy/config.js';
 import { createDb } from '../prisma/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../prisma/seed.js';
@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     consoleDir,
     temporalUi: temporalUiOf(env, env.TEMPORAL_ADDRESS ? undefined : `http://localhost:${env.TEMPORAL_UI_PORT}`),
     importLimits: importLimitsOf(env),
+    loginLimits: loginLimitsOf(env),
+    trustProxy: env.TRUST_PROXY,
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve, reject) => {
     const s = app.listen(env.PORT, () => resolve(s)).once('error', reject);

@@ -16,10 +16,28 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${PARAMS.N}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+interface ParsedHash {
+  salt: Buffer;
+  key: Buffer;
+}
+
+function parse(stored: string): ParsedHash | undefined {
   const [scheme, n, salt, key] = stored.split('$');
-  if (scheme !== 'scrypt' || Number(n) !== PARAMS.N || !salt || !key) return false;
-  const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (scheme !== 'scrypt' || Number(n) !== PARAMS.N || !salt || !key) return undefined;
+  return { salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
+}
+
+// Made once per process: its only use is to cost what a real hash costs.
+const dummy: ParsedHash = { salt: randomBytes(16), key: randomBytes(KEY_LENGTH) };
+
+/**
+ * Whether the password matches the stored hash. Without a usable hash (no such login, an inactive
+ * one, an imported official without a password) it still runs scrypt once, on a dummy, and answers
+ * false: every refusal costs what a wrong password costs, so timing does not tell which logins exist.
+ */
+export async function verifyPassword(password: string, stored: string | undefined): Promise<boolean> {
+  const parsed = stored === undefined ? undefined : parse(stored);
+  const { salt, key } = parsed ?? dummy;
+  const actual = await derive(password, salt);
+  return parsed !== undefined && actual.length === key.length && timingSafeEqual(actual, key);
 }

@@ -1,10 +1,8 @@
 /** Login sessions: an opaque bearer token, stored only as its SHA-256 hash. */
-import { createHash, randomBytes } from 'node:crypto';
-import { Router, type RequestHandler, type Response } from 'express';
+import { createHash } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
 import type { Db } from '../../prisma/client.js';
 import { DomainError } from '../errors.js';
-import { loginBody } from '../schemas.js';
-import { verifyPassword } from './password.js';
 
 export interface CurrentOfficial {
   id: string;
@@ -17,7 +15,7 @@ export interface CurrentOfficial {
   isLead: boolean;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function currentOfficial(res: Response): CurrentOfficial {
   const official = res.locals.official as CurrentOfficial | undefined;
@@ -44,25 +42,6 @@ export function authenticate(db: Db): RequestHandler {
     } satisfies CurrentOfficial;
     next();
   };
-}
-
-export function authRoutes(db: Db, sessionTtlHours: number): Router {
-  const router = Router();
-  router.post('/login', async (req, res) => {
-    const { login, password } = loginBody.parse(req.body);
-    const official = await db.official.findUnique({ where: { login } });
-    if (!official || !official.active || !(await verifyPassword(password, official.passwordHash))) {
-      throw new DomainError('INVALID_CREDENTIALS');
-    }
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + sessionTtlHours * 3_600_000);
-    await db.$transaction([
-      db.session.create({ data: { tokenHash: hashToken(token), officialId: official.id, expiresAt } }),
-      db.auditLog.create({ data: { actorId: official.id, action: 'LOGIN' } }),
-    ]);
-    res.json({ token, expiresAt: expiresAt.toISOString(), official: { id: official.id, login: official.login, displayName: official.displayName, roles: official.roles } });
-  });
-  return router;
 }
 
 export function logoutRoute(db: Db): RequestHandler {

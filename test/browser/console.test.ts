@@ -301,6 +301,16 @@ describe('web console', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/directory', '/api/console-config']));
   });
 
+  it('serves the console and the API docs under the Content-Security-Policy, without inline scripts', { timeout: 60_000 }, async () => {
+    const html = await (await fetch(`${stack.api.url}/login`)).text();
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    // /docs is Swagger UI: it must draw the document (a CSP violation fails every test, see useConsoleInBrowser).
+    const docs = await page.goto(`${stack.api.url}/docs`);
+    expect(docs?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('heading', { name: /GroupFlow API · 集团化办学流程服务接口/ }).waitFor();
+    await page.getByText('/api/directory', { exact: true }).first().waitFor();
+  });
+
   it('a scheduler creates, pauses and triggers a yearly schedule', { timeout: 120_000 }, async () => {
     const schedule = stack.temporal.schedule.getHandle(cycleScheduleId('GROUP_ASSESSMENT', stack.org.district.id));
     try {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../../api/app.js';
-import type { ImportLimits } from '../../config/env.js';
+import type { ImportLimits, LoginLimits } from '../../config/env.js';
 import { policyConfig } from '../../policy/config.js';
 import type { Db } from '../../prisma/client.js';
 import { TEST_PASSWORD } from './org.js';
@@ -13,7 +13,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(deps: { db: Db; temporal: Client; taskQueue: string; decisionTimeoutMs?: number; consoleDir?: string; orgDataUploadDir?: string; importLimits?: ImportLimits ; mailMaxPendingAgeMs?: number }): Promise<TestApi> {
+export async function startTestApi(deps: { db: Db; temporal: Client; taskQueue: string; decisionTimeoutMs?: number; consoleDir?: string; orgDataUploadDir?: string; importLimits?: ImportLimits; mailMaxPendingAgeMs?: number; loginLimits?: LoginLimits; trustProxy?: string[] }): Promise<TestApi> {
   const app = createApp({ ...deps, config: policyConfig, sessionTtlHours: 1, decisionTimeoutMs: deps.decisionTimeoutMs ?? 10_000 });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

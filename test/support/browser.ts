@@ -16,13 +16,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 /**
  * The hooks of a browser test file: the built console served by one stack and one Chromium for
  * the file; each test in a browser context of its own (no session or language carried over from
- * another test), and a failing test leaves a picture of where it stopped.
+ * another test), and a failing test leaves a picture of where it stopped. A test fails when the
+ * browser reports a Content-Security-Policy violation (issue 13 point 6).
  */
 export function useConsoleInBrowser(on: { started: (stack: Stack) => void; opened: (page: Page) => void }): void {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
+  let cspViolations: string[];
 
   beforeAll(async () => {
     await ensureConsoleBuilt();
@@ -34,12 +36,18 @@ export function useConsoleInBrowser(on: { started: (stack: Stack) => void; opene
   beforeEach(async () => {
     context = await (browser as Browser).newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
     page = await context.newPage();
+    cspViolations = [];
+    // Chromium reports each refused script, style or frame as a console error naming the policy.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
     on.opened(page);
   });
 
   afterEach(async (test) => {
     if (test.task.result?.state === 'fail') await screenshot(page, `failed-${test.task.name.slice(0, 40)}`);
     await context.close();
+    expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
   });
 
   afterAll(async () => {
@@ -56,7 +64,8 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Fails on any serious or critical axe-core violation of the page as it is now. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not added as an inline <script>: the console's CSP refuses those.
+  await page.evaluate(axeSource);
   const violations = (await page.evaluate(
     `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
   )) as { id: string; impact: string; help: string; nodes: string[] }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv, requireEnv, temporalUiOf } from '../../config/env.js';
+import { loadEnv, loginLimitsOf, requireEnv, temporalUiOf } from '../../config/env.js';
 
 describe('configuration from the environment', () => {
   it('fills defaults for the embedded set-up', () => {
@@ -39,6 +39,20 @@ describe('configuration from the environment', () => {
     expect(loadEnv({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
     expect(() => loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS: must be a whole number of workflows, 2 or more/);
     expect(() => loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
+  it('reads TRUST_PROXY as Express takes it, and refuses what Express would refuse', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBeUndefined();
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => loadEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY: must be true, false, a number of hops/);
+  });
+
+  it('throttles logins by default at 5 failures per login and 50 per address in 15 minutes, then locks the login for 15', () => {
+    expect(loginLimitsOf(loadEnv({}))).toEqual({ maxFailuresPerLogin: 5, maxFailuresPerAddress: 50, windowSeconds: 900, lockSeconds: 900 });
+    expect(loginLimitsOf(loadEnv({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MIN: '60' }))).toMatchObject({ maxFailuresPerLogin: 3, lockSeconds: 3600 });
+    expect(() => loadEnv({ LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES: must be a whole number, 1 or more/);
   });
 
   it('refuses a Temporal Web UI address that is not an http(s) URL', () => {
