@@ -318,6 +318,13 @@ export async function runFaults(options: FaultOptions): Promise<ScenarioRow[]> {
   const scenarios = selectScenarios(options.only);
   const stack = new Stack({ ports: options.ports, workDir: options.workDir, decisionTimeoutMs: options.decisionTimeoutMs, log: options.log });
   const rows: ScenarioRow[] = [];
+  // The worker, API and servers run in process groups of their own, so Ctrl-C would not reach them.
+  const interrupted = () => {
+    options.log('interrupted: stopping the stack');
+    void stack.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     await stack.start();
     const runId = randomUUID().slice(0, 8);
@@ -329,6 +336,8 @@ export async function runFaults(options: FaultOptions): Promise<ScenarioRow[]> {
       options.log(formatTable([row]).split('\n').at(-1) ?? '');
     }
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await stack.stop();
   }
   return rows;
