@@ -29,7 +29,6 @@ export interface FaultOptions {
   caseRatePerSecond: number;
   decisionRatePerSecond: number;
   maxAttempts: number;
-  decisionTimeoutMs?: number;
   ports: StackPorts;
   workDir: string;
   log: (line: string) => void;
@@ -281,6 +280,8 @@ async function runScenario(stack: Stack, scenario: Scenario, options: FaultOptio
   });
   await driver.login();
   const exitsBefore = [stack.api, ...stack.workers].map((p) => p.unexpectedExits.length);
+  // The outbox relay is shared: mail an earlier scenario left pending goes before this one's.
+  const mailBacklog = await stack.db.notification.count({ where: { state: 'PENDING' } });
   const hardStop = Date.now() + 30 * 60_000;
   const allApproved = async () => {
     const [total, open] = await Promise.all([stack.db.case.count({ where: { title: { startsWith: prefix } } }), stack.db.case.count({ where: { title: { startsWith: prefix }, status: { not: 'APPROVED' } } })]);
@@ -305,7 +306,7 @@ async function runScenario(stack: Stack, scenario: Scenario, options: FaultOptio
   log(`${scenario.name}: details in ${detailsFile}`);
   const exits = [stack.api, ...stack.workers].flatMap((p, i) => p.unexpectedExits.slice(exitsBefore[i] ?? 0));
   await scenario.after?.(stack);
-  return { scenario: scenario.name, ...row, notes: [...exits, ...row.notes] };
+  return { scenario: scenario.name, ...row, notes: [...(mailBacklog ? [`${mailBacklog} mails pending from before`] : []), ...exits, ...row.notes] };
 }
 
 export function selectScenarios(only: string[]): Scenario[] {
@@ -316,7 +317,7 @@ export function selectScenarios(only: string[]): Scenario[] {
 
 export async function runFaults(options: FaultOptions): Promise<ScenarioRow[]> {
   const scenarios = selectScenarios(options.only);
-  const stack = new Stack({ ports: options.ports, workDir: options.workDir, decisionTimeoutMs: options.decisionTimeoutMs, log: options.log });
+  const stack = new Stack({ ports: options.ports, workDir: options.workDir, log: options.log });
   const rows: ScenarioRow[] = [];
   // The worker, API and servers run in process groups of their own, so Ctrl-C would not reach them.
   const interrupted = () => {

@@ -232,8 +232,6 @@ export class ServiceProcess {
 export interface StackOptions {
   ports: StackPorts;
   workDir: string;
-  /** How long a decision waits for a worker before the API answers (the API's DECISION_TIMEOUT_MS). */
-  decisionTimeoutMs?: number;
   log: (line: string) => void;
 }
 
@@ -268,7 +266,6 @@ export class Stack {
       DATABASE_URL: this.postgres.url,
       SMTP_URL: this.smtp.url,
       PORT: String(this.options.ports.api),
-      ...(this.options.decisionTimeoutMs ? { DECISION_TIMEOUT_MS: String(this.options.decisionTimeoutMs) } : {}),
     };
   }
 
