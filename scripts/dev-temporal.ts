@@ -19,6 +19,8 @@ export interface DevTemporalOptions {
   port?: number;
   uiPort?: number;
   namespace?: string;
+  /** The server's own log on this process's output; the fault harness, whose faults make it loud, passes `never`. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
 }
 
 function assertPortFree(port: number, purpose: string): Promise<void> {
@@ -41,6 +43,7 @@ export async function startDevTemporal(options: DevTemporalOptions = {}): Promis
       dbFilename: options.dbFilename,
       port: options.port,
       ...(options.uiPort ? { ui: true, uiPort: options.uiPort } : {}),
+      ...(options.logLevel ? { log: { format: 'pretty', level: options.logLevel } } : {}),
       searchAttributes: Object.values(searchAttributes),
     },
   });
