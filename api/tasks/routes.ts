@@ -1,6 +1,6 @@
 /** Tasks: my inbox, what I decided, and the messages on one task (decide, claim, unclaim, reassign). */
 import { Router } from 'express';
-import { WorkflowUpdateStage, type Client } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateStage, type Client } from '@temporalio/client';
 import { CHAIN_CASE_TYPES } from '../../policy/approval-chains.js';
 import { checkForm, isFormKind } from '../../policy/forms.js';
 import type { Db } from '../../prisma/client.js';
@@ -10,6 +10,7 @@ import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
 import { DomainError } from '../errors.js';
 import { claimBody, decisionBody, decisionQuery, idParam, inboxQuery, pageQuery, reassignBody } from '../schemas.js';
 import { claimRequestId } from '../request-ids.js';
+import { toDomainError } from '../temporal-errors.js';
 import { callWorkflow } from '../workflow-call.js';
 import { TASK_QUEUE } from '../../workflows/constants.js';
 
@@ -127,7 +128,15 @@ export function taskRoutes({ db, temporal, decisionTimeoutMs, taskQueue = TASK_Q
       return;
     }
     // Accepted means validated and stored in the case's history: the chain applies it even if this process dies now.
-    await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => chain.startUpdate(decideUpdate, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED }));
+    const handle = await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => chain.startUpdate(decideUpdate, { ...options, waitForStage: WorkflowUpdateStage.ACCEPTED }));
+    // A validator's refusal comes back as an update already completed with its failure, not as an
+    // error of startUpdate: read that outcome (known, so no call is made) before answering 202.
+    // An accepted update's outcome is not known yet: its poll is cut short at once and ignored.
+    const refused = await temporal.withDeadline(Date.now() + 50, () => handle.result()).then(
+      () => undefined,
+      (err: unknown) => (err instanceof WorkflowUpdateFailedError ? err : undefined),
+    );
+    if (refused) throw toDomainError(refused);
     res.status(202).json({ requestId: body.requestId, accepted: true, case: { id: task.caseId, status: task.case.status, workflowId: task.case.workflowId } });
   });
 

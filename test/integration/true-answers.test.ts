@@ -70,6 +70,20 @@ describe('answers that are true', () => {
     expect(await s.db.caseEvent.count({ where: { caseId: created.body.id, kind: { in: ['APPROVED', 'REJECTED'] } } })).toBe(1);
   });
 
+  it('answers a decision the workflow refuses with the refusal, not 202 accepted', async () => {
+    // Arrange: the core school's step is decided once.
+    const created = await call(s.api, 'POST', '/api/cases', { token: s.tokens.member, body: { type: 'GENERIC_APPROVAL', title: '拒绝即答' } });
+    const taskId = await inboxTask(s.api, s.tokens.core, created.body.id);
+    await call(s.api, 'POST', `/api/tasks/${taskId}/decision?wait=true`, { token: s.tokens.core, body: { requestId: randomUUID(), action: 'APPROVE' } });
+
+    // Act: another decision on the same task, answered at acceptance (no wait).
+    const again = await call(s.api, 'POST', `/api/tasks/${taskId}/decision`, { token: s.tokens.core, body: { requestId: randomUUID(), action: 'APPROVE' } });
+
+    // Assert
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'STEP_NOT_OPEN' } } });
+    expect(await s.db.caseEvent.count({ where: { caseId: created.body.id, kind: 'APPROVED' } })).toBe(1);
+  });
+
   it('a decision sent while the queue has lost its worker answers "outcome unknown"; repeated once a worker is back, it is applied once', { timeout: 120_000 }, async () => {
     // Arrange: a worker of its own serves a queue, opens the first step, then stops (as if killed).
     const taskQueue = `gone-${randomUUID()}`;
