@@ -200,11 +200,14 @@ describe('API contract', () => {
     const doc = await call(api, 'GET', '/openapi.json');
     const page = await fetch(`${api.url}/docs`);
     const asset = await fetch(`${api.url}/docs/assets/swagger-ui-bundle.js`);
+    // The page starts Swagger UI from a script file of its own, as the CSP allows no inline script.
+    const init = await fetch(`${api.url}/docs/init.js`);
 
     expect(doc.body.openapi).toBe('3.1.0');
     expect(doc.body.paths['/api/tasks/{id}/decision'].post.requestBody.content['application/json'].schema.properties.action.enum).toEqual(['APPROVE', 'REJECT', 'RETURN']);
     expect(doc.body.paths['/api/inbox'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['caseType', 'groupId', 'schoolId', 'overdue', 'limit', 'offset']));
-    expect(await page.text()).toContain('/openapi.json');
+    expect(await page.text()).toContain('/docs/init.js');
+    expect(await init.text()).toContain('/openapi.json');
     expect(asset.status).toBe(200);
   });
 });
