@@ -16,3 +16,23 @@ export function mayMaintainCalendar(me: CurrentOfficial): boolean {
 export function mayChangePolicy(me: CurrentOfficial): boolean {
   return me.isLead && me.unitCode === 'EDU';
 }
+
+/** Schedulers and administrators manage their district's yearly schedules. */
+export function mayManageSchedules(me: CurrentOfficial): boolean {
+  return me.roles.includes('SCHEDULER') || me.roles.includes('ADMIN');
+}
+
+/** Administrators look teachers up (the case search's teacher filter). */
+export function mayLookUpTeachers(me: CurrentOfficial): boolean {
+  return me.roles.includes('ADMIN');
+}
+
+/** An official of the Education Bureau, who reads every exchange term of the district. */
+export function isBureauOfficial(me: CurrentOfficial): boolean {
+  return me.unitCode === 'EDU';
+}
+
+/** The bureau or a scheduler plans rotations and reads rotation plans (R-EXCH-QUOTA). */
+export function mayPlanRotations(me: CurrentOfficial): boolean {
+  return isBureauOfficial(me) || me.roles.includes('SCHEDULER');
+}

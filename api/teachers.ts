@@ -7,6 +7,7 @@ import { Router } from 'express';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../prisma/client.js';
 import { currentOfficial } from './auth/sessions.js';
+import { mayLookUpTeachers } from './authorization.js';
 import { DomainError } from './errors.js';
 import { teacherSearchQuery } from './schemas.js';
 import { containsText } from './search-text.js';
@@ -15,7 +16,7 @@ export function teacherRoutes(db: Db): Router {
   const router = Router();
   router.get('/teachers', async (req, res) => {
     const me = currentOfficial(res);
-    if (!me.roles.includes('ADMIN')) throw new DomainError('FORBIDDEN');
+    if (!mayLookUpTeachers(me)) throw new DomainError('FORBIDDEN');
     const { q, limit, offset } = teacherSearchQuery.parse(req.query);
     const self = await db.official.findUniqueOrThrow({ where: { id: me.id }, select: { unit: { select: { districtId: true } }, school: { select: { districtId: true } } } });
     const districtId = self.unit?.districtId ?? self.school?.districtId;

@@ -19,6 +19,7 @@ import { rotationPlanWorkflow } from '../../workflows/rotation-plan/workflow.js'
 import { actorFor, identitiesOf, selfIdentity, visibleCases } from '../access.js';
 import { currentOfficial, type CurrentOfficial } from '../auth/sessions.js';
 import { DomainError, type ErrorCode } from '../errors.js';
+import { isBureauOfficial, mayPlanRotations } from '../authorization.js';
 import { idParam } from '../schemas.js';
 import { toDomainError } from '../temporal-errors.js';
 import { callWorkflow } from '../workflow-call.js';
@@ -62,7 +63,7 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
     // A new member school's list of teachers (R-EXCH-NEWMEMBER) is an exchange case but not a term.
     if (!found || subject.kind === 'NEW_MEMBER') throw new DomainError('NOT_FOUND');
     const bySchool = me.schoolId !== null && (me.schoolId === found.schoolId || me.schoolId === subject.toSchoolId);
-    const visible = me.unitCode === 'EDU' || bySchool || (await db.case.count({ where: { AND: [{ id: caseId }, visibleCases(me, await identitiesOf(db, me))] } })) > 0;
+    const visible = isBureauOfficial(me) || bySchool || (await db.case.count({ where: { AND: [{ id: caseId }, visibleCases(me, await identitiesOf(db, me))] } })) > 0;
     if (!visible) throw new DomainError('NOT_FOUND');
     return found;
   }
@@ -73,7 +74,7 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
     const group = await db.educationGroup.findUnique({ where: { id: body.groupId }, include: { schools: { where: { role: 'CORE' } } } });
     if (!group) throw new DomainError('NOT_FOUND');
     const unit = me.unitId ? await db.unit.findUnique({ where: { id: me.unitId } }) : null;
-    const bureau = unit?.districtId === group.districtId && (me.roles.includes('SCHEDULER') || unit.code === 'EDU');
+    const bureau = unit?.districtId === group.districtId && mayPlanRotations(me);
     const coreSchool = me.schoolId !== null && group.schools.some((s) => s.id === me.schoolId);
     if (!bureau && !coreSchool) throw new DomainError('FORBIDDEN');
     const workflowId = rotationPlanWorkflowId(group.id, body.schoolYear);
@@ -95,7 +96,7 @@ export function exchangeRoutes({ db, temporal, config, taskQueue = TASK_QUEUE, d
     const { groupId, schoolYear } = rotationPlanParams.parse(req.params);
     const found = await db.case.findUnique({ where: { workflowId: rotationPlanWorkflowId(groupId, schoolYear) } });
     const coreSchool = me.schoolId !== null && (await db.school.count({ where: { id: me.schoolId, groupId, role: 'CORE' } })) > 0;
-    if (!found || !(me.unitCode === 'EDU' || me.roles.includes('SCHEDULER') || coreSchool)) throw new DomainError('NOT_FOUND');
+    if (!found || !(mayPlanRotations(me) || coreSchool)) throw new DomainError('NOT_FOUND');
     res.json(await callWorkflow(temporal, taskQueue, decisionTimeoutMs, () => temporal.workflow.getHandle(found.workflowId).query(planStateQuery)));
   });
 

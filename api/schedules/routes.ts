@@ -12,6 +12,7 @@ import { TASK_QUEUE } from '../../workflows/constants.js';
 import { cycleScheduleId, cycleScheduling, cycleWorkflowId, CYCLE_KINDS, type CycleCalendar, type CycleKind } from '../../workflows/cycles/messages.js';
 import { annualCycleWorkflow } from '../../workflows/cycles/workflow.js';
 import { currentOfficial } from '../auth/sessions.js';
+import { mayManageSchedules } from '../authorization.js';
 import { DomainError } from '../errors.js';
 import { calendarRunsBetween, compareRuns } from './calendar.js';
 import { backfillBody, calendarUpdateBody, createScheduleBody, describeQuery, kindParam, noteBody, triggerBody } from './schemas.js';
@@ -52,7 +53,7 @@ export function scheduleRoutes({ db, temporal, config, taskQueue = TASK_QUEUE }:
   /** The scheduler's district, through their unit or school; others are refused. */
   async function districtOf(res: Parameters<typeof currentOfficial>[0]): Promise<string> {
     const me = currentOfficial(res);
-    if (!me.roles.includes('SCHEDULER') && !me.roles.includes('ADMIN')) throw new DomainError('FORBIDDEN');
+    if (!mayManageSchedules(me)) throw new DomainError('FORBIDDEN');
     const place = me.unitId ? await db.unit.findUnique({ where: { id: me.unitId } }) : me.schoolId ? await db.school.findUnique({ where: { id: me.schoolId } }) : null;
     if (!place) throw new DomainError('NO_DISTRICT');
     return place.districtId;
